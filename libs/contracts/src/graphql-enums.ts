@@ -1,0 +1,13 @@
+import * as enums from './enums.js';
+
+const graphqlEnumNames = [
+  'Channel', 'Category', 'Severity', 'Priority', 'ComplaintStatus', 'InvestigationStatus', 'NoteKind',
+  'RootCauseCategory', 'ProposalStatus', 'RemedyType', 'NotificationChannel', 'NotificationKind',
+  'DeliveryStatus', 'TrendInterval',
+] as const;
+export type GraphqlEnumName = (typeof graphqlEnumNames)[number];
+
+/** SDL of the named shared enums, identical in every subgraph that declares them. */
+export function graphqlEnumSdl(...names: GraphqlEnumName[]): string {
+  return names.map((name) => `enum ${name} { ${(enums[name] as readonly string[]).join(' ')} }`).join('\n');
+}
