@@ -1,0 +1,105 @@
+import { graphqlEnumSdl } from '@redress/contracts';
+
+// The intake subgraph's SDL (SPEC §4): it owns Complaint and Customer.
+export const intakeTypeDefs = /* GraphQL */ `
+  ${graphqlEnumSdl('Channel', 'Category', 'Severity', 'Priority', 'ComplaintStatus')}
+
+  type Complaint @key(fields: "id") {
+    id: ID!
+    "CMP-<year>-<number, zero-padded to at least 6 digits>, never reused"
+    reference: String!
+    channel: Channel!
+    subject: String!
+    description: String!
+    desiredOutcome: String
+    customer: Customer!
+    category: Category
+    severity: Severity
+    priority: Priority
+    status: ComplaintStatus!
+    escalated: Boolean!
+    receivedAt: DateTime!
+    acknowledgedAt: DateTime
+    acknowledgementDueAt: DateTime!
+    resolutionDueAt: DateTime!
+    closedAt: DateTime
+    possibleDuplicateOf: Complaint
+  }
+
+  type Customer {
+    id: ID!
+    name: String!
+    email: String
+    phone: String
+  }
+
+  type ComplaintTracking {
+    reference: String!
+    status: ComplaintStatus!
+    receivedAt: DateTime!
+    resolutionDueAt: DateTime!
+    lastUpdatedAt: DateTime!
+  }
+
+  type ComplaintEdge {
+    cursor: String!
+    node: Complaint!
+  }
+
+  type ComplaintConnection {
+    edges: [ComplaintEdge!]!
+    pageInfo: PageInfo!
+    totalCount: Int!
+  }
+
+  input CustomerInput {
+    name: String!
+    email: String!
+    phone: String
+  }
+
+  input SubmitComplaintInput {
+    channel: Channel!
+    customer: CustomerInput!
+    subject: String!
+    description: String!
+    desiredOutcome: String
+    category: Category
+    severity: Severity
+    "same key + same customer email within 24 h → the same complaint"
+    idempotencyKey: String
+  }
+
+  input AssessComplaintInput {
+    category: Category!
+    severity: Severity!
+    impact: Severity!
+    urgency: Severity!
+  }
+
+  input ComplaintFilter {
+    status: [ComplaintStatus!]
+    category: [Category!]
+    severity: [Severity!]
+    escalated: Boolean
+    receivedFrom: DateTime
+    receivedTo: DateTime
+    search: String
+  }
+
+  type Query {
+    complaint(id: ID!): Complaint
+    complaintByReference(reference: String!): Complaint
+    "newest first; first ≤ 100"
+    complaints(filter: ComplaintFilter, first: Int = 20, after: String): ComplaintConnection!
+    "null unless the pair matches"
+    trackComplaint(reference: String!, email: String!): ComplaintTracking
+  }
+
+  type Mutation {
+    submitComplaint(input: SubmitComplaintInput!): Complaint!
+    assessComplaint(id: ID!, input: AssessComplaintInput!): Complaint!
+    escalateComplaint(id: ID!, reason: String!): Complaint!
+    reopenComplaint(id: ID!, reason: String!): Complaint!
+  }
+`;
