@@ -1,1 +1,3 @@
-export {};
+export * from './health.module.js';
+export * from './health.controller.js';
+export * from './readiness-check.js';

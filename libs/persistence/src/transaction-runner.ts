@@ -7,14 +7,32 @@ import type { DataSource, EntityManager } from 'typeorm';
  */
 export class TransactionRunner {
   private readonly current = new AsyncLocalStorage<EntityManager>();
+  private readonly committed = new WeakMap<EntityManager, (() => void)[]>();
 
   constructor(readonly dataSource: DataSource) {}
 
   /** Runs `work` in a transaction; joins the one already open in this async context. */
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const open = this.current.getStore();
     if (open) return work(open);
-    return this.dataSource.transaction((manager) => this.current.run(manager, () => work(manager)));
+    let callbacks: (() => void)[] = [];
+    const result = await this.dataSource.transaction((manager) => {
+      callbacks = [];
+      this.committed.set(manager, callbacks);
+      return this.current.run(manager, () => work(manager));
+    });
+    for (const callback of callbacks) callback();
+    return result;
+  }
+
+  /**
+   * Runs `callback` once the open transaction has committed (never if it rolls back): the place to
+   * enqueue jobs or wake workers about rows the transaction wrote.
+   */
+  afterCommit(callback: () => void): void {
+    const callbacks = this.committed.get(this.requireManager());
+    if (!callbacks) throw new Error('afterCommit needs a transaction opened by TransactionRunner.run()');
+    callbacks.push(callback);
   }
 
   get active(): boolean {

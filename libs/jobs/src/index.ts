@@ -1,0 +1,3 @@
+export * from './redis-connection.js';
+export * from './job-queues.js';
+export * from './jobs.module.js';
