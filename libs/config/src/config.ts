@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { SERVICES, Severity, type ServiceName } from '@redress/contracts';
 
 export interface RedressConfig {
@@ -34,11 +35,10 @@ export interface RedressConfig {
   retryDelaysMs: number[];
 }
 
-export const DEV_SECRETS = {
-  JWT_SECRET: 'redress-dev-only-jwt-secret-change-me-0000',
-  INTERNAL_SECRET: 'redress-dev-only-internal-secret-change-me',
-  LINK_SECRET: 'redress-dev-only-link-secret-change-me-0000',
-} as const;
+// One file, so that plain scripts (scripts/token.mjs) sign with the same development default without a build.
+export const DEV_SECRETS: Readonly<Record<'JWT_SECRET' | 'INTERNAL_SECRET' | 'LINK_SECRET', string>> = JSON.parse(
+  readFileSync(new URL('../dev-secrets.json', import.meta.url), 'utf8'),
+);
 
 const DEFAULT_PORTS: Record<ServiceName, number> = { intake: 4001, investigation: 4002, resolution: 4003, notification: 4004, reporting: 4005 };
 
