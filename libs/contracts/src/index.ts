@@ -5,3 +5,4 @@ export * from './events.js';
 export * from './schema.js';
 export * from './validation.js';
 export * from './subscriptions.js';
+export * from './rpc.js';

@@ -25,3 +25,10 @@ export class PersistenceModule implements OnApplicationShutdown {
     if (this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }
+
+/** Readiness check for HealthModule: the service's database answers. */
+export const databaseReadiness = {
+  name: 'database',
+  inject: [DataSource],
+  isUp: async (dataSource: DataSource) => dataSource.isInitialized && (await dataSource.query('SELECT 1')).length === 1,
+};
