@@ -1,0 +1,34 @@
+import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { RESOLVER_REFERENCE_METADATA, type GqlContextType } from '@nestjs/graphql';
+import type { Role } from '@redress/contracts';
+import { decideAccess, type AccessRule, type HandlerKind } from './access-rule.js';
+import { PUBLIC_METADATA, ROLES_METADATA } from './access.decorators.js';
+import { identityOf } from './execution-identity.js';
+
+/** Installed globally by AuthModule; field and reference resolvers reach it through `fieldResolverEnhancers: ['guards']`. */
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private readonly reflector: Reflector) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const denial = decideAccess(identityOf(context), this.ruleOf(context), kindOf(context));
+    if (denial) throw denial;
+    return true;
+  }
+
+  /** The method's own rule wins over its class's. */
+  private ruleOf(context: ExecutionContext): AccessRule | undefined {
+    for (const target of [context.getHandler(), context.getClass()]) {
+      if (this.reflector.get<boolean | undefined>(PUBLIC_METADATA, target)) return { public: true };
+      const roles = this.reflector.get<Role[] | undefined>(ROLES_METADATA, target);
+      if (roles) return { roles };
+    }
+    return undefined;
+  }
+}
+
+function kindOf(context: ExecutionContext): HandlerKind {
+  if (context.getType<GqlContextType>() !== 'graphql') return 'other';
+  return Reflect.getMetadata(RESOLVER_REFERENCE_METADATA, context.getHandler()) ? 'reference' : 'graphql';
+}
