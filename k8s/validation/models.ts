@@ -1,0 +1,30 @@
+// Offline schema validation of rendered objects with kubernetes-models (its JSON schemas of the
+// Kubernetes API). Every kind we ship must be listed here: an unknown kind fails the check.
+import { Deployment } from 'kubernetes-models/apps/v1';
+import { NetworkPolicy } from 'kubernetes-models/networking.k8s.io/v1';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
+import { ConfigMap, Namespace, Secret, Service, ServiceAccount } from 'kubernetes-models/v1';
+import type { K8sObject } from './kustomize.js';
+
+const MODELS: Record<string, new (data: never) => { validate(): void }> = {
+  'apps/v1/Deployment': Deployment,
+  'networking.k8s.io/v1/NetworkPolicy': NetworkPolicy,
+  'policy/v1/PodDisruptionBudget': PodDisruptionBudget,
+  'v1/ConfigMap': ConfigMap,
+  'v1/Namespace': Namespace,
+  'v1/Secret': Secret,
+  'v1/Service': Service,
+  'v1/ServiceAccount': ServiceAccount,
+};
+
+/** The schema problems of one object, as a message; empty when it is valid. */
+export function schemaProblems(object: K8sObject): string {
+  const Model = MODELS[`${object.apiVersion}/${object.kind}`];
+  if (!Model) return `${object.apiVersion} ${object.kind} is not a kind this repository validates`;
+  try {
+    new Model(object as never).validate();
+    return '';
+  } catch (error) {
+    return `${object.kind}/${object.metadata.name}: ${(error as Error).message}`;
+  }
+}
