@@ -1,11 +1,11 @@
 import * as enums from './enums.js';
 
-const graphqlEnumNames = [
+export const GRAPHQL_ENUM_NAMES = [
   'Channel', 'Category', 'Severity', 'Priority', 'ComplaintStatus', 'InvestigationStatus', 'NoteKind',
   'RootCauseCategory', 'ProposalStatus', 'RemedyType', 'NotificationChannel', 'NotificationKind',
   'DeliveryStatus', 'TrendInterval',
 ] as const;
-export type GraphqlEnumName = (typeof graphqlEnumNames)[number];
+export type GraphqlEnumName = (typeof GRAPHQL_ENUM_NAMES)[number];
 
 /** SDL of the named shared enums, identical in every subgraph that declares them. */
 export function graphqlEnumSdl(...names: GraphqlEnumName[]): string {

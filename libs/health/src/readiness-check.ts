@@ -9,8 +9,6 @@ export interface ReadinessCheck {
 /** How a module builds a check from what Nest can inject. */
 export interface ReadinessCheckProvider {
   name: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   inject: any[];
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   isUp: (...dependencies: any[]) => Promise<boolean>;
 }

@@ -5,9 +5,7 @@ import { databaseName, databaseUrl, ensureDatabase } from './database.js';
 
 export interface PersistenceOptions {
   service: ServiceName;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   entities: MixedList<Function | string | EntitySchema>;
-  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
   migrations: MixedList<Function | string>;
 }
 
