@@ -1,0 +1,10 @@
+import { messagingEntities, messagingMigrations } from '@redress/messaging';
+import type { PersistenceOptions } from '@redress/persistence';
+import { CreateEventStore1763900000000 } from './migrations/1763900000000-create-event-store.js';
+import { StoredEventEntity } from './stored-event.entity.js';
+
+export const reportingPersistence: PersistenceOptions = {
+  service: 'reporting',
+  entities: [StoredEventEntity, ...messagingEntities],
+  migrations: [...messagingMigrations, CreateEventStore1763900000000],
+};

@@ -1,0 +1,33 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from '@redress/auth';
+import { ConfigModule, type RedressConfig } from '@redress/config';
+import { SubgraphGraphqlModule } from '@redress/graphql';
+import { HealthModule } from '@redress/health';
+import { JobsModule, redisReadiness } from '@redress/jobs';
+import { MessagingModule, brokerReadiness } from '@redress/messaging';
+import { PersistenceModule, databaseReadiness } from '@redress/persistence';
+import { ReportingEventsController } from './events/reporting-events.controller.js';
+import { ComplaintTimelineResolver } from './graphql/complaint-timeline.resolver.js';
+import { reportingTypeDefs } from './graphql/schema.graphql.js';
+import { reportingPersistence } from './persistence/reporting-persistence.js';
+import { RecordEventHandler } from './record-event/record-event.handler.js';
+
+@Module({})
+export class ReportingModule {
+  static forRoot(config: RedressConfig): DynamicModule {
+    return {
+      module: ReportingModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        PersistenceModule.forRoot(reportingPersistence),
+        MessagingModule.forRoot({ service: 'reporting' }),
+        JobsModule.forRoot('reporting'),
+        AuthModule.forRoot(),
+        SubgraphGraphqlModule.forRoot({ typeDefs: reportingTypeDefs }),
+        HealthModule.forRoot([databaseReadiness, brokerReadiness, redisReadiness]),
+      ],
+      controllers: [ReportingEventsController],
+      providers: [RecordEventHandler, ComplaintTimelineResolver],
+    };
+  }
+}
