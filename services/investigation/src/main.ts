@@ -1,0 +1,4 @@
+import { startService } from '@redress/runtime';
+import { InvestigationModule } from './investigation.module.js';
+
+await startService('investigation', (config) => InvestigationModule.forRoot(config));
