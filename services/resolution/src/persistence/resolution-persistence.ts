@@ -1,0 +1,13 @@
+import { messagingEntities, messagingMigrations } from '@redress/messaging';
+import type { PersistenceOptions } from '@redress/persistence';
+import { ComplaintEntity } from './complaint.entity.js';
+import { FollowUpEntity } from './follow-up.entity.js';
+import { CreateResolution1763900000000 } from './migrations/1763900000000-create-resolution.js';
+import { ProposalOptionEntity } from './proposal-option.entity.js';
+import { ProposalEntity } from './proposal.entity.js';
+
+export const resolutionPersistence: PersistenceOptions = {
+  service: 'resolution',
+  entities: [ComplaintEntity, ProposalEntity, ProposalOptionEntity, FollowUpEntity, ...messagingEntities],
+  migrations: [...messagingMigrations, CreateResolution1763900000000],
+};
