@@ -1,0 +1,140 @@
+import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
+import type { LoggerService, } from '@nestjs/common';
+import type { MessageHandler } from '@nestjs/microservices';
+import type { EventEnvelope, ServiceName } from '@redress/contracts';
+import { correlation } from '@redress/observability';
+import type { TransactionRunner } from '@redress/persistence';
+import { sleep } from './backoff.js';
+import { publishConfirmed } from './confirmed-publish.js';
+import { readEnvelope } from './envelope-reader.js';
+import { describeFailure, isDetailLost, type HandlerFailure } from './handler-failure.js';
+import { invokeHandler, RabbitContext, type HandlerLookup } from './handler-invocation.js';
+import { recordInbox } from './inbox.js';
+import { copyTo, originalRoutingKey } from './message-copy.js';
+import { HEADERS, type DeadLetterReason } from './message-headers.js';
+import { deadLetterQueue } from './queue-names.js';
+import { attemptsSoFar, nextStep } from './retry-policy.js';
+
+export interface EventConsumerDeps {
+  service: ServiceName;
+  retryDelaysMs: readonly number[];
+  transactions: TransactionRunner;
+  logger: LoggerService;
+  eventHandler: HandlerLookup;
+  /** How long an event waits before going back to the queue when a server is down (not counted as a failure). */
+  outagePauseMs: number;
+}
+
+const CONTEXT = 'RabbitEventsServer';
+
+/** What happens to one delivery of `<service>.events`: dedupe, handle, ack after commit; retry or dead-letter on failure. */
+export class EventConsumer {
+  private warnedDetailLost = false;
+
+  constructor(private readonly deps: EventConsumerDeps) {}
+
+  async consume(channel: ConfirmChannel, message: ConsumeMessage): Promise<void> {
+    const routingKey = originalRoutingKey(message);
+    const read = readEnvelope(message.content, routingKey);
+    const correlationId = read.ok ? read.envelope.correlationId : message.properties.correlationId;
+    await correlation.run(correlationId, async () => {
+      if (read.ok) return this.dispatch(channel, message, routingKey, read.envelope);
+      if (read.reason === 'unknown-version') {
+        this.deps.logger.warn({ msg: `Skipped an event version this service does not know: ${read.problems.join('; ')}`, messageId: message.properties.messageId }, CONTEXT);
+        return settle(() => channel.ack(message));
+      }
+      const reason = read.reason === 'unknown-type' ? 'unknown-type' : 'malformed';
+      await this.deadLetter(channel, message, routingKey, reason, read.problems.join('; '), attemptsSoFar(message.properties));
+    });
+  }
+
+  private async dispatch(channel: ConfirmChannel, message: ConsumeMessage, routingKey: string, envelope: EventEnvelope): Promise<void> {
+    const handler = this.deps.eventHandler(routingKey);
+    if (!handler) {
+      this.deps.logger.warn({ msg: `No handler for ${routingKey}; acknowledged without handling`, eventId: envelope.id }, CONTEXT);
+      return settle(() => channel.ack(message));
+    }
+    try {
+      const handled = await this.handleOnce(handler, message, routingKey, envelope);
+      if (!handled) this.deps.logger.debug?.({ msg: `Skipped ${routingKey} ${envelope.id}: already handled`, eventId: envelope.id }, CONTEXT);
+      settle(() => channel.ack(message));
+    } catch (error) {
+      await this.failed(channel, message, routingKey, envelope, describeFailure(error));
+    }
+  }
+
+  /** The inbox row and the handler's effects commit together, or not at all. */
+  private handleOnce(handler: MessageHandler, message: ConsumeMessage, routingKey: string, envelope: EventEnvelope): Promise<boolean> {
+    const { transactions } = this.deps;
+    return transactions.run(async (manager) => {
+      if (!(await recordInbox(manager, envelope))) return false;
+      await invokeHandler(handler, envelope, new RabbitContext([message, routingKey]));
+      return true;
+    });
+  }
+
+  private async failed(channel: ConfirmChannel, message: ConsumeMessage, routingKey: string, envelope: EventEnvelope, failure: HandlerFailure): Promise<void> {
+    this.warnIfDetailLost(failure);
+    if (failure.transient || !(await this.databaseAnswers())) {
+      this.deps.logger.warn({ msg: `${routingKey} ${envelope.id} hit an outage (${failure.message}); back to the queue, not counted as an attempt` }, CONTEXT);
+      await sleep(this.deps.outagePauseMs);
+      return settle(() => channel.nack(message, false, true));
+    }
+    const step = nextStep(this.deps.service, attemptsSoFar(message.properties), this.deps.retryDelaysMs);
+    if (step.kind === 'dead-letter') {
+      return this.deadLetter(channel, message, routingKey, 'handler-failed', failure.message, step.attempts, failure.stack);
+    }
+    this.deps.logger.warn({ msg: `${routingKey} ${envelope.id} failed (attempt ${step.attempts}): ${failure.message}; retrying in ${step.delayMs} ms`, stack: failure.stack }, CONTEXT);
+    const headers = { [HEADERS.attempts]: step.attempts, [HEADERS.routingKey]: routingKey, [HEADERS.error]: truncate(failure.message) };
+    await this.moveTo(channel, message, copyTo(step.queue, message, headers));
+  }
+
+  private async deadLetter(channel: ConfirmChannel, message: ConsumeMessage, routingKey: string, reason: DeadLetterReason, error: string, attempts: number, stack?: string): Promise<void> {
+    const queue = deadLetterQueue(this.deps.service);
+    this.deps.logger.error({ msg: `${routingKey} ${message.properties.messageId ?? ''} moved to ${queue} (${reason}, ${attempts} failed attempts): ${error}`, stack }, CONTEXT);
+    const headers = {
+      [HEADERS.reason]: reason,
+      [HEADERS.error]: truncate(error),
+      [HEADERS.attempts]: attempts,
+      [HEADERS.routingKey]: routingKey,
+      [HEADERS.failedAt]: new Date().toISOString(),
+      [HEADERS.service]: this.deps.service,
+    };
+    await this.moveTo(channel, message, copyTo(queue, message, headers));
+  }
+
+  /** Acks the original only once the broker has confirmed the copy; otherwise it is redelivered, uncounted. */
+  private async moveTo(channel: ConfirmChannel, message: ConsumeMessage, copy: ReturnType<typeof copyTo>): Promise<void> {
+    const [outcome] = await publishConfirmed(channel, [copy]);
+    if (outcome.ok) return settle(() => channel.ack(message));
+    this.deps.logger.warn({ msg: `Could not move ${message.properties.messageId ?? 'a message'} to ${copy.routingKey}: ${outcome.error.message}` }, CONTEXT);
+    await sleep(this.deps.outagePauseMs);
+    settle(() => channel.nack(message, false, true));
+  }
+
+  private async databaseAnswers(): Promise<boolean> {
+    const probe = this.deps.transactions.dataSource.query('SELECT 1').then(() => true, () => false);
+    return Promise.race([probe, sleep(2000).then(() => false)]);
+  }
+
+  private warnIfDetailLost(failure: HandlerFailure): void {
+    if (this.warnedDetailLost || !isDetailLost(failure)) return;
+    this.warnedDetailLost = true;
+    this.deps.logger.warn({
+      msg: 'Handler errors reach the transport as "Internal server error": connect the microservice with { inheritAppConfig: true } so MessagingModule can keep their code and message',
+    }, CONTEXT);
+  }
+}
+
+/** Acks and nacks on a channel that closed meanwhile throw; the broker redelivers those messages anyway. */
+function settle(action: () => void): void {
+  try {
+    action();
+  } catch {
+    // channel closed: nothing to settle any more
+  }
+}
+
+function truncate(text: string): string {
+  return text.length > 1000 ? `${text.slice(0, 997)}...` : text;
+}
