@@ -5,4 +5,8 @@ export interface SubgraphSdl {
 }
 export declare const SUPERGRAPH_FILE: URL;
 export declare function composeSupergraph(subgraphs: SubgraphSdl[]): string;
-export declare function redressSubgraphs(from?: 'src' | 'dist'): Promise<SubgraphSdl[]>;
+export interface RedressSubgraph extends SubgraphSdl {
+  /** The service's own typeDefs, before the shared header and base types. */
+  typeDefs: string;
+}
+export declare function redressSubgraphs(from?: 'src' | 'dist'): Promise<RedressSubgraph[]>;

@@ -29,7 +29,8 @@ export async function redressSubgraphs(from = 'dist') {
   const urls = loadConfig({}).subgraphUrls;
   return Promise.all(SERVICES.map(async (name) => {
     const schema = await import(`../services/${name}/${from}/graphql/schema.graphql.js`);
-    return { name, url: urls[name], sdl: subgraphSdl(schema[`${name}TypeDefs`]) };
+    const typeDefs = schema[`${name}TypeDefs`];
+    return { name, url: urls[name], typeDefs, sdl: subgraphSdl(typeDefs) };
   }));
 }
 
