@@ -1,0 +1,38 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { ConfigError, loadConfig, type RedressConfig } from '@redress/config';
+import type { ServiceName } from '@redress/contracts';
+import { RabbitEventsServer } from '@redress/messaging';
+import { JsonLogger } from '@redress/observability';
+
+/**
+ * Boots one service process: validated configuration, JSON logs, the HTTP server (GraphQL + health)
+ * and the RabbitMQ consumer, with graceful shutdown on SIGTERM.
+ */
+export async function startService(service: ServiceName, moduleFor: (config: RedressConfig) => DynamicModule): Promise<INestApplication> {
+  const config = loadConfigOrExit(service);
+  const logger = new JsonLogger(service, config.logLevel);
+  try {
+    const app = await NestFactory.create(moduleFor(config), { logger, abortOnError: false });
+    app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+    app.connectMicroservice({ strategy: app.get(RabbitEventsServer) }, { inheritAppConfig: true });
+    await app.startAllMicroservices();
+    await app.listen(config.servicePorts[service], '0.0.0.0');
+    logger.log({ msg: `${service} ready to serve`, port: config.servicePorts[service] });
+    return app;
+  } catch (error) {
+    logger.error({ msg: `${service} could not start: ${(error as Error).message}` });
+    process.exit(1);
+  }
+}
+
+function loadConfigOrExit(service: string): RedressConfig {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`${service}: ${error.message}\n`);
+    process.exit(1);
+  }
+}

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import type { EventEnvelope } from '@redress/contracts';
+import { EventPublisher } from '@redress/messaging';
+import { TransactionRunner } from '@redress/persistence';
+import { applyLifecycleEvent } from '../domain/lifecycle.js';
+import { ComplaintEntity } from '../persistence/complaint.entity.js';
+
+/**
+ * Step 2 of the process: once the acknowledgement email has gone out, the complaint is ACKNOWLEDGED
+ * at the time it was sent, and `complaint.acknowledged` says whether that was within the SLA.
+ */
+@Injectable()
+export class AcknowledgeComplaintHandler {
+  constructor(private readonly transactions: TransactionRunner, private readonly events: EventPublisher) {}
+
+  async execute(sent: EventEnvelope<'notification.sent'>): Promise<void> {
+    if (sent.data.kind !== 'ACKNOWLEDGEMENT' || !sent.complaintId) return;
+    await this.transactions.run(async (db) => {
+      const complaint = await db.findOne(ComplaintEntity, { where: { id: sent.complaintId! }, lock: { mode: 'pessimistic_write' } });
+      if (!complaint || complaint.acknowledgedAt) return;
+      const acknowledgedAt = new Date(sent.occurredAt);
+      complaint.acknowledgedAt = acknowledgedAt;
+      const moved = applyLifecycleEvent(complaint, { type: 'complaint.acknowledged', cycle: complaint.cycle, occurredAt: acknowledgedAt });
+      if (moved) Object.assign(complaint, moved);
+      await db.save(complaint);
+      await this.events.publish({
+        type: 'complaint.acknowledged',
+        complaintId: complaint.id,
+        reference: complaint.reference,
+        actor: null,
+        data: { cycle: complaint.cycle, acknowledgedAt: acknowledgedAt.toISOString(), withinSla: acknowledgedAt <= complaint.acknowledgementDueAt },
+      });
+    });
+  }
+}

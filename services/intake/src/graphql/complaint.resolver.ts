@@ -1,0 +1,87 @@
+import { Args, Mutation, Parent, Query, ResolveField, ResolveReference, Resolver, Context } from '@nestjs/graphql';
+import { CurrentIdentity, Public, Roles, hasAnyRole, type Identity } from '@redress/auth';
+import { Forbidden, Unauthenticated, input } from '@redress/errors';
+import { requestLoader, type GraphqlContext } from '@redress/graphql';
+import { TransactionRunner } from '@redress/persistence';
+import { In } from 'typeorm';
+import { ListComplaintsQuery, type ComplaintFilter } from '../list-complaints/list-complaints.query.js';
+import { SubmitComplaintHandler } from '../submit-complaint/submit-complaint.handler.js';
+import { validateSubmission, type SubmitComplaintInput } from '../submit-complaint/submission.js';
+import { ComplaintEntity } from '../persistence/complaint.entity.js';
+import { CustomerEntity } from '../persistence/customer.entity.js';
+import { forCaller } from './complaint-visibility.js';
+
+const STAFF = ['AGENT', 'INVESTIGATOR', 'MANAGER', 'QA', 'ADMIN'] as const;
+
+@Resolver('Complaint')
+export class ComplaintResolver {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly submit: SubmitComplaintHandler,
+    private readonly list: ListComplaintsQuery,
+  ) {}
+
+  @Query('complaint')
+  @Roles(...STAFF)
+  async complaint(@Args('id') id: string, @Context() context: GraphqlContext): Promise<ComplaintEntity | null> {
+    if (!input.isUuid(id)) return null;
+    return this.complaints(context).load(id.toLowerCase());
+  }
+
+  @Query('complaintByReference')
+  @Roles(...STAFF)
+  complaintByReference(@Args('reference') reference: string): Promise<ComplaintEntity | null> {
+    return this.transactions.manager.findOneBy(ComplaintEntity, { reference: reference.trim().toUpperCase() });
+  }
+
+  @Query('complaints')
+  @Roles(...STAFF)
+  complaintList(@Args('filter') filter: ComplaintFilter | null, @Args('first') first: number, @Args('after') after: string | null) {
+    return this.list.execute(filter ?? {}, first ?? 20, after);
+  }
+
+  @Mutation('submitComplaint')
+  @Public()
+  async submitComplaint(@Args('input') raw: SubmitComplaintInput, @CurrentIdentity() identity: Identity): Promise<ComplaintEntity> {
+    if (identity.anonymous && raw.channel !== 'WEB') throw new Unauthenticated('Only WEB complaints may be submitted without signing in');
+    if (!identity.anonymous && !hasAnyRole(identity, ['AGENT', 'MANAGER'])) throw new Forbidden('Submitting complaints needs the AGENT or MANAGER role');
+    const submission = validateSubmission(raw);
+    const actor = identity.anonymous ? null : { id: identity.sub!, role: hasAnyRole(identity, ['AGENT']) ? 'AGENT' : 'MANAGER' };
+    return forCaller(await this.submit.execute(submission, actor), identity);
+  }
+
+  @ResolveReference()
+  resolveReference(reference: { id: string }, @Context() context: GraphqlContext): Promise<ComplaintEntity | null> {
+    return this.complaints(context).load(reference.id);
+  }
+
+  @ResolveField('customer')
+  @Roles(...STAFF)
+  async customer(@Parent() complaint: ComplaintEntity, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
+    const customer = await this.customers(context).load(complaint.customerId);
+    const mayContact = hasAnyRole(identity, ['AGENT', 'MANAGER', 'ADMIN']);
+    return { id: customer.id, name: customer.name, email: mayContact ? customer.email : null, phone: mayContact ? customer.phone : null };
+  }
+
+  @ResolveField('possibleDuplicateOf')
+  @Roles(...STAFF)
+  possibleDuplicateOf(@Parent() complaint: ComplaintEntity, @Context() context: GraphqlContext) {
+    return complaint.possibleDuplicateOfId ? this.complaints(context).load(complaint.possibleDuplicateOfId) : null;
+  }
+
+  private complaints(context: GraphqlContext) {
+    return requestLoader(context, 'intake.complaints', async (ids: readonly string[]) => {
+      const rows = await this.transactions.manager.findBy(ComplaintEntity, { id: In([...ids]) });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+  }
+
+  private customers(context: GraphqlContext) {
+    return requestLoader(context, 'intake.customers', async (ids: readonly string[]) => {
+      const rows = await this.transactions.manager.findBy(CustomerEntity, { id: In([...ids]) });
+      const byId = new Map(rows.map((row) => [row.id, row]));
+      return ids.map((id) => byId.get(id) ?? new Error(`customer ${id} missing`));
+    });
+  }
+}

@@ -1,0 +1,38 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthModule } from '@redress/auth';
+import { ConfigModule, type RedressConfig } from '@redress/config';
+import { SubgraphGraphqlModule } from '@redress/graphql';
+import { HealthModule } from '@redress/health';
+import { JobsModule, redisReadiness } from '@redress/jobs';
+import { MessagingModule, brokerReadiness } from '@redress/messaging';
+import { PersistenceModule, databaseReadiness } from '@redress/persistence';
+import { AcknowledgeComplaintHandler } from './acknowledge-complaint/acknowledge-complaint.handler.js';
+import { IntakeEventsController } from './events/intake-events.controller.js';
+import { ComplaintResolver } from './graphql/complaint.resolver.js';
+import { intakeTypeDefs } from './graphql/schema.graphql.js';
+import { TrackingResolver } from './graphql/tracking.resolver.js';
+import { intakePersistence } from './persistence/intake-persistence.js';
+import { ListComplaintsQuery } from './list-complaints/list-complaints.query.js';
+import { IntakeRpcController } from './rpc/intake-rpc.controller.js';
+import { ProjectStatusHandler } from './status-projection/project-status.handler.js';
+import { SubmitComplaintHandler } from './submit-complaint/submit-complaint.handler.js';
+
+@Module({})
+export class IntakeModule {
+  static forRoot(config: RedressConfig): DynamicModule {
+    return {
+      module: IntakeModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        PersistenceModule.forRoot(intakePersistence),
+        MessagingModule.forRoot({ service: 'intake' }),
+        JobsModule.forRoot('intake'),
+        AuthModule.forRoot(),
+        SubgraphGraphqlModule.forRoot({ typeDefs: intakeTypeDefs }),
+        HealthModule.forRoot([databaseReadiness, brokerReadiness, redisReadiness]),
+      ],
+      controllers: [IntakeEventsController, IntakeRpcController],
+      providers: [SubmitComplaintHandler, ListComplaintsQuery, AcknowledgeComplaintHandler, ProjectStatusHandler, ComplaintResolver, TrackingResolver],
+    };
+  }
+}

@@ -1,0 +1,4 @@
+import { startService } from '@redress/runtime';
+import { IntakeModule } from './intake.module.js';
+
+await startService('intake', (config) => IntakeModule.forRoot(config));

@@ -1,0 +1,12 @@
+import { messagingEntities, messagingMigrations } from '@redress/messaging';
+import type { PersistenceOptions } from '@redress/persistence';
+import { ComplaintEntity } from './complaint.entity.js';
+import { CustomerEntity } from './customer.entity.js';
+import { SubmissionKeyEntity } from './submission-key.entity.js';
+import { CreateIntake1763900000000 } from './migrations/1763900000000-create-intake.js';
+
+export const intakePersistence: PersistenceOptions = {
+  service: 'intake',
+  entities: [CustomerEntity, ComplaintEntity, SubmissionKeyEntity, ...messagingEntities],
+  migrations: [...messagingMigrations, CreateIntake1763900000000],
+};

@@ -1,0 +1,10 @@
+import { messagingEntities, messagingMigrations } from '@redress/messaging';
+import type { PersistenceOptions } from '@redress/persistence';
+import { CreateNotifications1763900000000 } from './migrations/1763900000000-create-notifications.js';
+import { NotificationEntity } from './notification.entity.js';
+
+export const notificationPersistence: PersistenceOptions = {
+  service: 'notification',
+  entities: [NotificationEntity, ...messagingEntities],
+  migrations: [...messagingMigrations, CreateNotifications1763900000000],
+};
