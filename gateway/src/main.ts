@@ -15,7 +15,10 @@ function configOrExit(): GatewayConfig {
 
 const config = configOrExit();
 const logger = new JsonLogger('gateway', config.logLevel);
-const gateway = await startGateway(config, logger);
+const gateway = await startGateway(config, logger).catch((error: Error) => {
+  logger.error({ msg: `gateway could not start: ${error.message}` });
+  process.exit(1);
+});
 logger.log({ msg: 'gateway listening', port: gateway.port });
 
 let shuttingDown = false;
