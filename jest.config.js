@@ -27,14 +27,12 @@ const shared = {
 export default {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,gateway}/**/src/**/*.spec.ts', '<rootDir>/{k8s,scripts,docs}/**/*.spec.ts'] },
-    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{libs,services,gateway}/**/test/**/*.int-spec.ts'], testTimeout: 60000 },
+    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{libs,services,gateway}/**/test/**/*.int-spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/setup/integration-timeout.ts'] },
     {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      testTimeout: 180000,
-      globalSetup: '<rootDir>/test/e2e/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/e2e/support/global-teardown.ts',
+      setupFilesAfterEnv: ['<rootDir>/test/setup/e2e-timeout.ts'],
     },
   ],
 };

@@ -1,4 +1,5 @@
 import { waitFor } from '@redress/testing';
+import { startSystem, stopSystem } from './support/system.js';
 import { EventTap } from './support/event-tap.js';
 import { errorCodes, graphql, staffToken } from './support/graphql-client.js';
 import { receivedEmails } from './support/mailbox.js';
@@ -24,6 +25,9 @@ interface Submitted { id: string; reference: string; status: string; receivedAt:
 const tap = new EventTap();
 let manager: string;
 
+beforeAll(startSystem, 150_000);
+afterAll(stopSystem, 30_000);
+
 beforeAll(async () => {
   await tap.start();
   manager = await staffToken(['MANAGER'], 'manager-1');
@@ -46,6 +50,7 @@ async function submit(input: Record<string, unknown>, token?: string): Promise<S
   expect(response.errors).toBeUndefined();
   return response.data!.submitComplaint;
 }
+
 
 describe('a complaint submitted through the gateway is acknowledged end to end', () => {
   let complaint: Submitted;

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { waitFor } from '@redress/testing';
+import { startSystem, stopSystem } from './support/system.js';
 import { loadCfpbSample } from '../support/cfpb-sample.js';
 import { graphql, staffToken } from './support/graphql-client.js';
 import { receivedEmails } from './support/mailbox.js';
@@ -12,6 +13,9 @@ const COUNT = 100;
 function rabbitmqctl(...args: string[]): void {
   execFileSync('rabbitmqctl', args, { stdio: 'ignore', timeout: 120_000 });
 }
+
+beforeAll(startSystem, 150_000);
+afterAll(stopSystem, 30_000);
 
 describe('a RabbitMQ restart during 100 submissions', () => {
   afterAll(() => rabbitmqctl('start_app'));

@@ -9,13 +9,13 @@ import { E2E, e2eEnv } from './e2e-environment.js';
 const APPS = ['intake', 'investigation', 'resolution', 'notification', 'reporting', 'gateway'] as const;
 const BOOT_TIMEOUT_MS = 120_000;
 
-declare global {
-  // eslint-disable-next-line no-var
-  var redressE2E: { children: ChildProcess[]; smtp: SMTPServer } | undefined;
-}
+let running: { children: ChildProcess[]; smtp: SMTPServer } | undefined;
 
-/** Boots the real system once for every e2e spec: fresh databases and vhost, an SMTP sink, 5 services + gateway. */
-export default async function globalSetup(): Promise<void> {
+/**
+ * Boots the real system for one e2e spec file: fresh databases and vhost, an SMTP sink, the five
+ * services and the gateway as separate processes started from their builds, as `npm start` does.
+ */
+export async function startSystem(): Promise<void> {
   const started = Date.now();
   await resetDatabases();
   await deleteVhost(E2E.vhost);
@@ -25,7 +25,7 @@ export default async function globalSetup(): Promise<void> {
   mkdirSync(E2E.logDirectory, { recursive: true });
   const smtp = await startSmtpSink();
   const children = APPS.map(startApp);
-  globalThis.redressE2E = { children, smtp };
+  running = { children, smtp };
   await waitUntilReady();
   process.stdout.write(`\ne2e system ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
@@ -70,4 +70,25 @@ async function waitUntilReady(): Promise<void> {
       await new Promise((r) => setTimeout(r, 300));
     }
   }
+}
+
+/** Stops the system gracefully (SIGTERM), as an operator's rollout would. */
+export async function stopSystem(): Promise<void> {
+  const system = running;
+  running = undefined;
+  if (!system) return;
+  await Promise.all(system.children.map(stopGracefully));
+  await new Promise<void>((resolve) => system.smtp.close(() => resolve()));
+}
+
+function stopGracefully(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
 }
