@@ -9,6 +9,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 
 export const SUPERGRAPH_FILE = new URL('../gateway/supergraph.graphql', import.meta.url);
+// kustomize reads only below k8s/, so the manifests keep a copy (k8s/k8s.spec.ts checks they are equal).
+export const K8S_SUPERGRAPH_FILE = new URL('../k8s/base/supergraph.graphql', import.meta.url);
 
 /** Composes `{ name, url, sdl }` subgraphs; throws with every composition error. */
 export function composeSupergraph(subgraphs) {
@@ -42,6 +44,7 @@ async function main() {
     process.exit(current === supergraph ? 0 : 1);
   }
   await writeFile(SUPERGRAPH_FILE, supergraph);
+  await writeFile(K8S_SUPERGRAPH_FILE, supergraph);
   process.stdout.write(`gateway/supergraph.graphql ${current === supergraph ? 'unchanged' : 'written'}\n`);
 }
 
