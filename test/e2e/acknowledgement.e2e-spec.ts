@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { waitFor } from '@redress/testing';
+import { E2E } from './support/e2e-environment.js';
 import { startSystem, stopSystem } from './support/system.js';
 import { EventTap } from './support/event-tap.js';
 import { errorCodes, graphql, staffToken } from './support/graphql-client.js';
@@ -111,6 +114,27 @@ describe('a complaint submitted through the gateway is acknowledged end to end',
       for (const personal of ['Grace', email, '7946', 'Charged twice', 'order 1234', 'Refund the second']) expect(event.raw).not.toContain(personal);
     }
     expect(tap.of('complaint.acknowledged', complaint.id)[0].envelope.data).toMatchObject({ cycle: 0, withinSla: true });
+  });
+});
+
+describe('the correlation id', () => {
+  it('flows from the caller through the gateway into every event and every service log line of the slice', async () => {
+    const correlationId = `e2e-trace-${Date.now()}`;
+    const response = await graphql<{ submitComplaint: Submitted }>(SUBMIT, { input: webComplaint(`trace.${Date.now()}@example.com`) }, undefined, {
+      'x-correlation-id': correlationId,
+    });
+    const { id } = response.data!.submitComplaint;
+    const types = ['complaint.received', 'notification.sent', 'complaint.acknowledged'];
+    await waitFor(() => types.every((t) => tap.of(t, id).length > 0) || undefined, { timeoutMs: 20_000 });
+    for (const type of types) {
+      const [event] = tap.of(type, id);
+      expect(event.envelope.correlationId).toBe(correlationId);
+      expect(event.properties.correlationId).toBe(correlationId);
+    }
+    for (const service of ['intake', 'notification', 'reporting']) {
+      const lines = readFileSync(join(E2E.logDirectory, `${service}.log`), 'utf8').split('\n').filter((l) => l.includes(correlationId));
+      expect(lines.length).toBeGreaterThan(0);
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { Args, Mutation, Parent, Query, ResolveField, ResolveReference, Resolver, Context } from '@nestjs/graphql';
 import { CurrentIdentity, Public, Roles, hasAnyRole, type Identity } from '@redress/auth';
 import { Forbidden, Unauthenticated, input } from '@redress/errors';
@@ -15,6 +16,8 @@ const STAFF = ['AGENT', 'INVESTIGATOR', 'MANAGER', 'QA', 'ADMIN'] as const;
 
 @Resolver('Complaint')
 export class ComplaintResolver {
+  private readonly logger = new Logger(ComplaintResolver.name);
+
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly submit: SubmitComplaintHandler,
@@ -47,7 +50,9 @@ export class ComplaintResolver {
     if (!identity.anonymous && !hasAnyRole(identity, ['AGENT', 'MANAGER'])) throw new Forbidden('Submitting complaints needs the AGENT or MANAGER role');
     const submission = validateSubmission(raw);
     const actor = identity.anonymous ? null : { id: identity.sub!, role: hasAnyRole(identity, ['AGENT']) ? 'AGENT' : 'MANAGER' };
-    return forCaller(await this.submit.execute(submission, actor), identity);
+    const complaint = await this.submit.execute(submission, actor);
+    this.logger.log({ msg: 'complaint submitted', complaintId: complaint.id, reference: complaint.reference, channel: complaint.channel });
+    return forCaller(complaint, identity);
   }
 
   @ResolveReference()

@@ -104,6 +104,7 @@ export class SubmitComplaintHandler {
       acknowledgedAt: null,
       closedAt: null,
     });
-    return db.save(complaint);
+    await db.insert(ComplaintEntity, complaint);
+    return complaint;
   }
 }

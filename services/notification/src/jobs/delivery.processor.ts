@@ -55,6 +55,7 @@ export class DeliveryProcessor implements OnApplicationBootstrap {
       Object.assign(notification, { status: 'SENT', sentAt: new Date(), attempts: notification.attempts + 1, lastError: null });
       await db.save(notification);
       await this.publishOutcome('notification.sent', notification);
+      this.logger.log({ msg: 'notification sent', notificationId: id, kind: notification.kind, complaintId: notification.complaintId, attempts: notification.attempts });
     });
   }
 
