@@ -12,5 +12,3 @@ export function backoffDelay(failures: number, { minMs, maxMs }: Backoff, random
   const jittered = base * (0.8 + 0.4 * random());
   return Math.round(Math.min(maxMs, jittered));
 }
-
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

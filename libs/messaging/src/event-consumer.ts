@@ -1,10 +1,10 @@
 import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
-import type { LoggerService, } from '@nestjs/common';
+import type { LoggerService } from '@nestjs/common';
 import type { MessageHandler } from '@nestjs/microservices';
 import type { EventEnvelope, ServiceName } from '@redress/contracts';
 import { correlation } from '@redress/observability';
 import type { TransactionRunner } from '@redress/persistence';
-import { sleep } from './backoff.js';
+import { sleep, within } from './timers.js';
 import { publishConfirmed } from './confirmed-publish.js';
 import { readEnvelope } from './envelope-reader.js';
 import { describeFailure, isDetailLost, type HandlerFailure } from './handler-failure.js';
@@ -113,8 +113,7 @@ export class EventConsumer {
   }
 
   private async databaseAnswers(): Promise<boolean> {
-    const probe = this.deps.transactions.dataSource.query('SELECT 1').then(() => true, () => false);
-    return Promise.race([probe, sleep(2000).then(() => false)]);
+    return within(this.deps.transactions.dataSource.query('SELECT 1').then(() => true, () => false), 2000, false);
   }
 
   private warnIfDetailLost(failure: HandlerFailure): void {

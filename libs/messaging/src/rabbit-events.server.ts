@@ -5,7 +5,7 @@ import type { RedressConfig } from '@redress/config';
 import { SUBSCRIPTIONS, type ServiceName } from '@redress/contracts';
 import type { TransactionRunner } from '@redress/persistence';
 import type { AmqpConnection } from './amqp-connection.js';
-import { sleep } from './backoff.js';
+import { within } from './timers.js';
 import { EventConsumer } from './event-consumer.js';
 import { eventsQueue, rpcQueue } from './queue-names.js';
 import { RpcResponder } from './rpc-responder.js';
@@ -88,7 +88,7 @@ export class RabbitEventsServer extends Server implements CustomTransportStrateg
     const subscriptions = this.subscriptions;
     this.subscriptions = [];
     await Promise.all(subscriptions.map(({ channel, consumerTag }) => channel.cancel(consumerTag).catch(() => undefined)));
-    await Promise.race([Promise.allSettled([...this.inFlight]), sleep(this.options.drainTimeoutMs)]);
+    await within(Promise.allSettled([...this.inFlight]), this.options.drainTimeoutMs, []);
     await Promise.all(subscriptions.map(({ channel }) => channel.close().catch(() => undefined)));
   }
 
