@@ -4,6 +4,8 @@ import type { MessageHandler } from '@nestjs/microservices';
 import { waitFor } from '@redress/testing';
 import type { EventEnvelope } from '@redress/contracts';
 import { correlation } from '@redress/observability';
+import type { AmqpConnection } from '../src/amqp-connection.js';
+import { replayDeadLetters } from '../src/dead-letter-replay.js';
 import { RabbitEventsServer } from '../src/rabbit-events.server.js';
 import { idsOf } from './support/broker-inspector.js';
 import { MessagingFixture } from './support/messaging-fixture.js';
@@ -16,6 +18,7 @@ jest.setTimeout(30_000);
 describe('event consumer (real PostgreSQL and RabbitMQ)', () => {
   let fixture: MessagingFixture;
   let server: RabbitEventsServer;
+  let connection: AmqpConnection;
   let tapped: ConsumeMessage[];
   let behaviour: (event: EventEnvelope) => Promise<void>;
   const calls: { id: string; at: number; correlationId?: string }[] = [];
@@ -23,7 +26,7 @@ describe('event consumer (real PostgreSQL and RabbitMQ)', () => {
   beforeAll(async () => {
     fixture = await MessagingFixture.create('consumer', 'notification', { EVENT_RETRY_DELAYS_MS: '100,200' });
     tapped = await fixture.broker.tapExchange();
-    const connection = await fixture.connection();
+    connection = await fixture.connection();
     server = new RabbitEventsServer(
       { service: 'notification', config: fixture.config, connection, transactions: fixture.transactions, logger: fixture.logger },
       { outagePauseMs: 50 },
@@ -126,6 +129,22 @@ describe('event consumer (real PostgreSQL and RabbitMQ)', () => {
     expect(callsFor(envelope.id)).toHaveLength(5);
     expect(await fixture.broker.messageCount('notification.events.dlq')).toBe(0);
     expect(fixture.logger.messages('warn').some((m) => m.includes('not counted as an attempt'))).toBe(true);
+  });
+
+  it('lets an operator replay the dead-letter queue once the cause is fixed', async () => {
+    behaviour = async () => {
+      throw new Error('SMTP credentials rejected');
+    };
+    const envelope = receivedEnvelope();
+    fixture.broker.publishEnvelope(envelope);
+    await waitFor(async () => (await fixture.broker.messageCount('notification.events.dlq')) === 1, { timeoutMs: 10_000, description: 'the DLQ' });
+    behaviour = async () => undefined;
+
+    expect(await replayDeadLetters(connection, 'notification', { limit: 10 })).toBe(1);
+    await waitFor(async () => (await effectsFor(envelope.id)).length === 1, { description: 'the replayed event to be handled' });
+    expect(callsFor(envelope.id)).toHaveLength(4); // three failures, then the replay
+    expect(await fixture.broker.messageCount('notification.events.dlq')).toBe(0);
+    expect(idsOf(tapped).filter((id) => id === envelope.id)).toHaveLength(1); // replayed to the queue, not the exchange
   });
 
   it('sends a malformed message straight to the DLQ, without retries or handler calls', async () => {
