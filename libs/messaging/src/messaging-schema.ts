@@ -3,11 +3,9 @@ import { MessagingTables1790000000000 } from './messaging-tables.migration.js';
 import { OutboxMessage } from './outbox-message.entity.js';
 
 /** Add to the service's PersistenceModule entities. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const messagingEntities: Function[] = [OutboxMessage, InboxMessage];
 
 /** Add before the service's own migrations. */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const messagingMigrations: Function[] = [MessagingTables1790000000000];
 
 /** The channel the publisher notifies (on commit) and the relay listens on; one per service database. */
