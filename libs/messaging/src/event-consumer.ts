@@ -55,8 +55,10 @@ export class EventConsumer {
       return settle(() => channel.ack(message));
     }
     try {
+      const started = Date.now();
       const handled = await this.handleOnce(handler, message, routingKey, envelope);
       if (!handled) this.deps.logger.debug?.({ msg: `Skipped ${routingKey} ${envelope.id}: already handled`, eventId: envelope.id }, CONTEXT);
+      else this.deps.logger.log({ msg: `Handled ${routingKey}`, eventId: envelope.id, complaintId: envelope.complaintId, ms: Date.now() - started }, CONTEXT);
       settle(() => channel.ack(message));
     } catch (error) {
       await this.failed(channel, message, routingKey, envelope, describeFailure(error));
