@@ -4,3 +4,4 @@ export * from './test-database.js';
 export * from './test-environment.js';
 export * from './tcp-proxy.js';
 export * from './wait-for.js';
+export * from './subgraph-harness.js';

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { waitFor } from '@redress/testing';
 import { InvestigationModule } from '../src/investigation.module.js';
-import { SubgraphHarness, anonymous, envelope, staff } from './subgraph-harness.js';
+import { SubgraphHarness, anonymous, envelope, staff, waitFor } from '@redress/testing';
 
 const LATEST_INVESTIGATION = `query($representations: [_Any!]!) {
   _entities(representations: $representations) {

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { waitFor } from '@redress/testing';
 import { RecordEventHandler } from '../src/record-event/record-event.handler.js';
 import { ReportingModule } from '../src/reporting.module.js';
-import { SubgraphHarness, anonymous, envelope, staff } from './subgraph-harness.js';
+import { SubgraphHarness, anonymous, envelope, staff, waitFor } from '@redress/testing';
 
 const TIMELINE = `query($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on Complaint { id timeline { at type actorId summary } } }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { waitFor } from '@redress/testing';
 import { ResolutionModule } from '../src/resolution.module.js';
-import { SubgraphHarness, anonymous, envelope, staff } from './subgraph-harness.js';
+import { SubgraphHarness, anonymous, envelope, staff, waitFor } from '@redress/testing';
 
 const RESOLUTION_FIELDS = `query($representations: [_Any!]!) {
   _entities(representations: $representations) {

@@ -9,7 +9,8 @@ import { signIdentity, type Identity } from '@redress/auth';
 import type { RedressConfig } from '@redress/config';
 import { EVENTS_EXCHANGE, type EventData, type EventEnvelope, type EventType, type ServiceName } from '@redress/contracts';
 import { RabbitEventsServer, eventsQueue } from '@redress/messaging';
-import { createTestEnvironment, waitFor, type TestEnvironment } from '@redress/testing';
+import { createTestEnvironment, type TestEnvironment } from './test-environment.js';
+import { waitFor } from './wait-for.js';
 
 const run = promisify(execFile);
 
