@@ -11,9 +11,14 @@ export type ServiceName = (typeof SERVICES)[number];
 export const SUBSCRIPTIONS: Record<ServiceName, readonly EventType[]> = {
   intake: ['notification.sent', 'investigation.started', 'resolution.proposed', 'resolution.accepted',
     'resolution.rejected', 'resolution.implemented', 'followup.recorded', 'complaint.closed'],
-  investigation: ['complaint.received'],
-  resolution: ['complaint.received'],
-  notification: ['complaint.received'],
+  investigation: ['complaint.received', 'complaint.assessed', 'complaint.reopened'],
+  resolution: ['complaint.received', 'complaint.reopened', 'customer.erased'],
+  notification: [
+    'complaint.received', 'complaint.assessed', 'complaint.escalated', 'complaint.sla_at_risk',
+    'complaint.sla_breached', 'investigation.started', 'investigation.reassigned', 'resolution.proposed',
+    'resolution.implemented', 'followup.requested', 'complaint.closed', 'customer.erased',
+    'complaint.trend_alert',
+  ],
   reporting: [
     'complaint.received', 'complaint.acknowledged', 'complaint.assessed', 'complaint.escalated',
     'complaint.sla_at_risk', 'complaint.sla_breached', 'complaint.reopened', 'investigation.started',
