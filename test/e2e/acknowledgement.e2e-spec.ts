@@ -28,7 +28,7 @@ interface Submitted { id: string; reference: string; status: string; receivedAt:
 const tap = new EventTap();
 let manager: string;
 
-beforeAll(startSystem, 150_000);
+beforeAll(() => startSystem(), 150_000);
 afterAll(stopSystem, 30_000);
 
 beforeAll(async () => {

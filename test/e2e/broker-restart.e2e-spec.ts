@@ -14,7 +14,7 @@ function rabbitmqctl(...args: string[]): void {
   execFileSync('rabbitmqctl', args, { stdio: 'ignore', timeout: 120_000 });
 }
 
-beforeAll(startSystem, 150_000);
+beforeAll(() => startSystem(), 150_000);
 afterAll(stopSystem, 30_000);
 
 describe('a RabbitMQ restart during 100 submissions', () => {

@@ -15,7 +15,7 @@ let running: { children: ChildProcess[]; smtp: SMTPServer } | undefined;
  * Boots the real system for one e2e spec file: fresh databases and vhost, an SMTP sink, the five
  * services and the gateway as separate processes started from their builds, as `npm start` does.
  */
-export async function startSystem(): Promise<void> {
+export async function startSystem(overrides: NodeJS.ProcessEnv = {}): Promise<void> {
   const started = Date.now();
   await resetDatabases();
   await deleteVhost(E2E.vhost);
@@ -24,7 +24,7 @@ export async function startSystem(): Promise<void> {
   mkdirSync(E2E.mailDirectory, { recursive: true });
   mkdirSync(E2E.logDirectory, { recursive: true });
   const smtp = await startSmtpSink();
-  const children = APPS.map(startApp);
+  const children = APPS.map((app) => startApp(app, overrides));
   running = { children, smtp };
   await waitUntilReady();
   process.stdout.write(`\ne2e system ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
@@ -33,7 +33,7 @@ export async function startSystem(): Promise<void> {
 async function resetDatabases(): Promise<void> {
   const client = new pg.Client({ connectionString: 'postgres://postgres:postgres@localhost:5432/postgres' });
   await client.connect();
-  for (const service of Object.keys(E2E.ports)) await client.query(`DROP DATABASE IF EXISTS redress_${service}_e2e_test WITH (FORCE)`);
+  for (const service of Object.keys(E2E.ports)) await client.query(`DROP DATABASE IF EXISTS redress_${service}${E2E.databaseSuffix} WITH (FORCE)`);
   await client.end();
 }
 
@@ -52,10 +52,10 @@ function startSmtpSink(): Promise<SMTPServer> {
   return new Promise((resolve) => server.listen(E2E.smtpPort, '127.0.0.1', () => resolve(server)));
 }
 
-function startApp(app: (typeof APPS)[number]): ChildProcess {
+function startApp(app: (typeof APPS)[number], overrides: NodeJS.ProcessEnv): ChildProcess {
   const entry = app === 'gateway' ? 'gateway/dist/main.js' : `services/${app}/dist/main.js`;
   const log = createWriteStream(join(E2E.logDirectory, `${app}.log`));
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], { env: { ...process.env, ...e2eEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--enable-source-maps', entry], { env: { ...process.env, ...e2eEnv, ...overrides }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   return child;
