@@ -2,6 +2,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { LoggerService } from '@nestjs/common';
+import { StaffTokenVerifier } from '@redress/auth';
 import { CORRELATION_HEADER, correlation } from '@redress/observability';
 import express, { type RequestHandler } from 'express';
 import { createServer, type Server } from 'node:http';
@@ -42,6 +43,7 @@ export async function startGateway(config: GatewayConfig, logger: LoggerService,
     buildService: ({ name, url }) => new SignedIdentityDataSource(subgraphUrl(config, name, url), config.internalSecret),
     logger: apolloLogger(logger),
   });
+  const staffTokens = new StaffTokenVerifier(config);
   const app = express();
   const httpServer = createServer(app);
   const apollo = new ApolloServer<GatewayContext>(apolloServerOptions(config, logger, gateway, httpServer));
@@ -63,7 +65,7 @@ export async function startGateway(config: GatewayConfig, logger: LoggerService,
       await apollo.stop().catch(() => undefined);
       throw new Error('The gateway stopped before the supergraph was loaded');
     }
-    graphql = expressMiddleware(apollo, { context: async ({ req }) => ({ identity: await callerIdentity(req.headers.authorization, config), correlationId: correlation.idOrNew() }) });
+    graphql = expressMiddleware(apollo, { context: async ({ req }) => ({ identity: await callerIdentity(req.headers.authorization, staffTokens), correlationId: correlation.idOrNew() }) });
     logger.log({ msg: 'gateway ready: supergraph loaded', port, supergraph: config.supergraphPath ?? 'composed from the running subgraphs' });
   });
   ready.catch(() => undefined); // the caller decides what a failed start means; stop() must not crash on it
