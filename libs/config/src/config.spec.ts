@@ -38,6 +38,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: strong, INTERNAL_SECRET: strong, LINK_SECRET: strong }).production).toBe(true);
   });
 
+  it('runs reporting as its own login on the same server unless REPORTING_DATABASE_URL says otherwise', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://owner:secret@db.internal:5433' }).reportingDatabaseUrl).toBe('postgres://redress_reporting_app@db.internal:5433');
+    expect(loadConfig({ REPORTING_DATABASE_URL: 'postgres://reporter:pw@db:5432' }).reportingDatabaseUrl).toBe('postgres://reporter:pw@db:5432');
+    expect(() => loadConfig({ REPORTING_DATABASE_URL: 'not a url' })).toThrow(/REPORTING_DATABASE_URL/);
+  });
+
   it('keeps the dev secrets outside production', () => {
     expect(loadConfig({}).jwtSecret).toBe(DEV_SECRETS.JWT_SECRET);
   });

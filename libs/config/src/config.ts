@@ -12,6 +12,12 @@ export interface RedressConfig {
   databaseUrl: string;
   databaseSuffix: string;
   databasePoolSize: number;
+  /**
+   * The login the reporting service runs as: a role that is not a superuser and may only INSERT and
+   * SELECT the append-only event store (created at boot if missing). DATABASE_URL's user owns the tables
+   * and runs the migrations. Default: DATABASE_URL with the user `redress_reporting_app` and no password.
+   */
+  reportingDatabaseUrl: string;
   /** The broker, optionally with a vhost path (tests use their own vhost). */
   rabbitmqUrl: string;
   redisUrl: string;
@@ -55,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RedressConfig 
   const read = new EnvReader(env, problems);
   const nodeEnv = read.string('NODE_ENV', 'development');
   const production = nodeEnv === 'production';
+  const databaseUrl = read.url('DATABASE_URL', 'postgres://postgres:postgres@localhost:5432');
   const servicePorts = Object.fromEntries(SERVICES.map((s) => [s, read.port(`${s.toUpperCase()}_PORT`, DEFAULT_PORTS[s])])) as Record<ServiceName, number>;
   const config: RedressConfig = {
     nodeEnv,
@@ -65,9 +72,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RedressConfig 
     subgraphUrls: Object.fromEntries(
       SERVICES.map((s) => [s, read.url(`${s.toUpperCase()}_URL`, `http://localhost:${servicePorts[s]}/graphql`)]),
     ) as Record<ServiceName, string>,
-    databaseUrl: read.url('DATABASE_URL', 'postgres://postgres:postgres@localhost:5432'),
+    databaseUrl,
     databaseSuffix: read.matching('DATABASE_SUFFIX', /^[a-z0-9_]*$/, '', 'lower-case letters, digits and _'),
     databasePoolSize: read.number('DATABASE_POOL_SIZE', 5, { min: 1, integer: true }),
+    reportingDatabaseUrl: read.url('REPORTING_DATABASE_URL', withLogin(databaseUrl, 'redress_reporting_app')),
     rabbitmqUrl: read.url('RABBITMQ_URL', 'amqp://guest:guest@localhost:5672'),
     redisUrl: read.url('REDIS_URL', 'redis://localhost:6379'),
     bullPrefix: read.matching('BULLMQ_PREFIX', /^[A-Za-z0-9_-]+$/, 'redress', 'letters, digits, _ and -'),
@@ -89,6 +97,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RedressConfig 
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** `url` logging in as `user` without a password (the servers' own authentication decides). */
+function withLogin(url: string, user: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = user;
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return url; // DATABASE_URL itself is reported as invalid
+  }
 }
 
 class EnvReader {
