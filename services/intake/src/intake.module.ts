@@ -15,6 +15,7 @@ import { intakePersistence } from './persistence/intake-persistence.js';
 import { ListComplaintsQuery } from './list-complaints/list-complaints.query.js';
 import { IntakeRpcController } from './rpc/intake-rpc.controller.js';
 import { ProjectStatusHandler } from './status-projection/project-status.handler.js';
+import { StatusProjection } from './status-projection/status-projection.js';
 import { SubmitComplaintHandler } from './submit-complaint/submit-complaint.handler.js';
 
 @Module({})
@@ -32,7 +33,7 @@ export class IntakeModule {
         HealthModule.forRoot([databaseReadiness, brokerReadiness, redisReadiness]),
       ],
       controllers: [IntakeEventsController, IntakeRpcController],
-      providers: [SubmitComplaintHandler, ListComplaintsQuery, AcknowledgeComplaintHandler, ProjectStatusHandler, ComplaintResolver, TrackingResolver],
+      providers: [StatusProjection, SubmitComplaintHandler, ListComplaintsQuery, AcknowledgeComplaintHandler, ProjectStatusHandler, ComplaintResolver, TrackingResolver],
     };
   }
 }

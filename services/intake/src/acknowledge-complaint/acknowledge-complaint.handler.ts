@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@redress/contracts';
 import { EventPublisher } from '@redress/messaging';
 import { TransactionRunner } from '@redress/persistence';
-import { applyLifecycleEvent } from '../domain/lifecycle.js';
 import { ComplaintEntity } from '../persistence/complaint.entity.js';
+import { StatusProjection } from '../status-projection/status-projection.js';
 
 /**
  * Step 2 of the process: once the acknowledgement email has gone out, the complaint is ACKNOWLEDGED
@@ -11,7 +11,11 @@ import { ComplaintEntity } from '../persistence/complaint.entity.js';
  */
 @Injectable()
 export class AcknowledgeComplaintHandler {
-  constructor(private readonly transactions: TransactionRunner, private readonly events: EventPublisher) {}
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly events: EventPublisher,
+    private readonly projection: StatusProjection,
+  ) {}
 
   async execute(sent: EventEnvelope<'notification.sent'>): Promise<void> {
     if (sent.data.kind !== 'ACKNOWLEDGEMENT' || !sent.complaintId) return;
@@ -20,16 +24,16 @@ export class AcknowledgeComplaintHandler {
       if (!complaint || complaint.acknowledgedAt) return;
       const acknowledgedAt = new Date(sent.occurredAt);
       complaint.acknowledgedAt = acknowledgedAt;
-      const moved = applyLifecycleEvent(complaint, { type: 'complaint.acknowledged', cycle: complaint.cycle, occurredAt: acknowledgedAt });
-      if (moved) Object.assign(complaint, moved);
-      await db.save(complaint);
-      await this.events.publish({
+      const published = await this.events.publish({
         type: 'complaint.acknowledged',
         complaintId: complaint.id,
         reference: complaint.reference,
         actor: null,
+        occurredAt: acknowledgedAt,
         data: { cycle: complaint.cycle, acknowledgedAt: acknowledgedAt.toISOString(), withinSla: acknowledgedAt <= complaint.acknowledgementDueAt },
       });
+      await this.projection.apply(db, complaint, { id: published.id, type: published.type, cycle: complaint.cycle, occurredAt: acknowledgedAt });
+      await db.save(complaint);
     });
   }
 }

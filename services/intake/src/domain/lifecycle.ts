@@ -18,6 +18,14 @@ export const LIFECYCLE: Partial<Record<EventType, { status: ComplaintStatus; sta
   'complaint.reopened': { status: 'REOPENED', stage: 0 },
 };
 
+export const LIFECYCLE_EVENT_TYPES = Object.keys(LIFECYCLE) as EventType[];
+
+/** SPEC §5: acknowledgement and assessment only move a complaint that has not gone further. */
+const ONLY_FROM: Partial<Record<EventType, readonly ComplaintStatus[]>> = {
+  'complaint.acknowledged': ['RECEIVED'],
+  'complaint.assessed': ['RECEIVED', 'ACKNOWLEDGED'],
+};
+
 export interface ProjectionState {
   status: ComplaintStatus;
   cycle: number;
@@ -42,7 +50,22 @@ export function applyLifecycleEvent(state: ProjectionState, event: LifecycleEven
   const next = { status: move.status, cycle: event.cycle, stage: move.stage, stageAt: event.occurredAt };
   if (event.type === 'complaint.reopened') return event.cycle > state.cycle ? next : null;
   if (event.cycle !== state.cycle) return event.cycle > state.cycle ? next : null;
+  const onlyFrom = ONLY_FROM[event.type];
+  if (onlyFrom) return onlyFrom.includes(state.status) && move.stage > state.stage ? next : null;
   if (move.stage > state.stage) return next;
   const goesRoundAgain = state.status === 'RESOLUTION_REJECTED' && RESTARTS_AFTER_REJECTION.includes(event.type);
   return goesRoundAgain && event.occurredAt > state.stageAt ? next : null;
 }
+
+/**
+ * The status after every lifecycle event known so far, applied in the order they happened (ties in
+ * process order). Events arrive in any order; folding the whole history in time order means an event
+ * that comes late lands where it belongs — a rejection delivered after the next proposal still lets that
+ * proposal count — and the greatest-(cycle, stage) rule keeps every step from going backwards.
+ */
+export function projectLifecycle(start: ProjectionState, events: readonly LifecycleEvent[]): ProjectionState {
+  const ordered = [...events].sort((a, b) => a.occurredAt.getTime() - b.occurredAt.getTime() || a.cycle - b.cycle || stageOf(a) - stageOf(b));
+  return ordered.reduce((state, event) => applyLifecycleEvent(state, event) ?? state, start);
+}
+
+const stageOf = (event: LifecycleEvent) => LIFECYCLE[event.type]?.stage ?? 0;

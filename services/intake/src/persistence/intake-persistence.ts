@@ -4,9 +4,10 @@ import { ComplaintEntity } from './complaint.entity.js';
 import { CustomerEntity } from './customer.entity.js';
 import { SubmissionKeyEntity } from './submission-key.entity.js';
 import { CreateIntake1763900000000 } from './migrations/1763900000000-create-intake.js';
+import { StatusHistory1764000000000 } from './migrations/1764000000000-status-history.js';
 
 export const intakePersistence: PersistenceOptions = {
   service: 'intake',
   entities: [CustomerEntity, ComplaintEntity, SubmissionKeyEntity, ...messagingEntities],
-  migrations: [...messagingMigrations, CreateIntake1763900000000],
+  migrations: [...messagingMigrations, CreateIntake1763900000000, StatusHistory1764000000000],
 };

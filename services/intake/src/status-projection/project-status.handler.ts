@@ -1,15 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { EventEnvelope } from '@redress/contracts';
 import { TransactionRunner } from '@redress/persistence';
-import { applyLifecycleEvent } from '../domain/lifecycle.js';
 import { ComplaintEntity } from '../persistence/complaint.entity.js';
+import { StatusProjection } from './status-projection.js';
 
 /** Keeps `Complaint.status` as the projection of the other services' lifecycle events (SPEC §5). */
 @Injectable()
 export class ProjectStatusHandler {
   private readonly logger = new Logger(ProjectStatusHandler.name);
 
-  constructor(private readonly transactions: TransactionRunner) {}
+  constructor(private readonly transactions: TransactionRunner, private readonly projection: StatusProjection) {}
 
   async execute(event: EventEnvelope): Promise<void> {
     if (!event.complaintId) return;
@@ -20,12 +20,8 @@ export class ProjectStatusHandler {
         this.logger.warn(`${event.type} ${event.id} names unknown complaint ${event.complaintId}`);
         return;
       }
-      const occurredAt = new Date(event.occurredAt);
-      const moved = applyLifecycleEvent(complaint, { type: event.type, cycle, occurredAt });
-      if (!moved) return;
-      Object.assign(complaint, moved);
-      if (event.type === 'complaint.closed') complaint.closedAt = occurredAt;
-      await db.save(complaint);
+      const change = await this.projection.apply(db, complaint, { id: event.id, type: event.type, cycle, occurredAt: new Date(event.occurredAt) });
+      if (change.changed) await db.save(complaint);
     });
   }
 }
