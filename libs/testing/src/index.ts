@@ -5,3 +5,4 @@ export * from './test-environment.js';
 export * from './tcp-proxy.js';
 export * from './wait-for.js';
 export * from './subgraph-harness.js';
+export * from './rpc-stand-in.js';
