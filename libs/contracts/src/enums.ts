@@ -16,7 +16,7 @@ export const RemedyType = ['REFUND', 'REPLACEMENT', 'REPAIR', 'DISCOUNT', 'CREDI
 export const NotificationChannel = ['EMAIL', 'WEBHOOK'] as const;
 export const NotificationKind = [
   'ACKNOWLEDGEMENT', 'ASSESSMENT', 'ESCALATION', 'ASSIGNMENT', 'RESOLUTION_PROPOSED', 'RESOLUTION_IMPLEMENTED',
-  'FOLLOW_UP_SURVEY', 'CLOSURE', 'SLA_AT_RISK', 'SLA_BREACH',
+  'FOLLOW_UP_SURVEY', 'CLOSURE', 'SLA_AT_RISK', 'SLA_BREACH', 'TREND_ALERT',
 ] as const;
 export const DeliveryStatus = ['QUEUED', 'SENT', 'FAILED'] as const;
 export const TrendInterval = ['DAY', 'WEEK', 'MONTH', 'QUARTER'] as const;

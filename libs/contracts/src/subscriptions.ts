@@ -13,11 +13,14 @@ export const SUBSCRIPTIONS: Record<ServiceName, readonly EventType[]> = {
     'resolution.rejected', 'resolution.implemented', 'followup.recorded', 'complaint.closed'],
   investigation: ['complaint.received', 'complaint.assessed', 'complaint.reopened'],
   resolution: ['complaint.received', 'complaint.reopened', 'customer.erased'],
+  // Messages come from the first row of types; the rest only feed webhooks (any type may be subscribed to).
   notification: [
     'complaint.received', 'complaint.assessed', 'complaint.escalated', 'complaint.sla_at_risk',
     'complaint.sla_breached', 'investigation.started', 'investigation.reassigned', 'resolution.proposed',
     'resolution.implemented', 'followup.requested', 'complaint.closed', 'customer.erased',
     'complaint.trend_alert',
+    'complaint.acknowledged', 'complaint.reopened', 'investigation.note_added', 'investigation.completed',
+    'resolution.accepted', 'resolution.rejected', 'followup.recorded', 'notification.sent', 'notification.failed',
   ],
   reporting: [
     'complaint.received', 'complaint.acknowledged', 'complaint.assessed', 'complaint.escalated',
