@@ -13,7 +13,7 @@ export interface EventPayloads {
   'complaint.escalated': { cycle: number; cause: e.EscalationCause };
   'complaint.sla_at_risk': { cycle: number; clock: e.SlaClock; dueAt: string };
   'complaint.sla_breached': { cycle: number; clock: e.SlaClock; dueAt: string };
-  'complaint.reopened': { cycle: number };
+  'complaint.reopened': { cycle: number; resolutionDueAt?: string };
   'investigation.started': { cycle: number; investigationId: string; assigneeId?: string | null };
   'investigation.reassigned': { cycle: number; investigationId: string; assigneeId: string };
   'investigation.note_added': { cycle: number; investigationId: string; noteId: string; kind: e.NoteKind; department?: string | null };
@@ -57,7 +57,7 @@ export const EVENT_SCHEMAS: { [T in EventType]: Record<number, ObjectSchema> } =
   'complaint.escalated': { 1: s.object({ cycle, cause: s.enum(e.EscalationCause) }) },
   'complaint.sla_at_risk': { 1: slaPayload },
   'complaint.sla_breached': { 1: slaPayload },
-  'complaint.reopened': { 1: s.object({ cycle }) },
+  'complaint.reopened': { 1: s.object({ cycle }, { resolutionDueAt: s.dateTime() }) },
   'investigation.started': { 1: s.object({ cycle, investigationId: s.uuid() }, { assigneeId: s.string() }) },
   'investigation.reassigned': { 1: s.object({ cycle, investigationId: s.uuid(), assigneeId: s.string() }) },
   'investigation.note_added': {

@@ -3,7 +3,7 @@ import * as enums from './enums.js';
 export const GRAPHQL_ENUM_NAMES = [
   'Channel', 'Category', 'Severity', 'Priority', 'ComplaintStatus', 'InvestigationStatus', 'NoteKind',
   'RootCauseCategory', 'ProposalStatus', 'RemedyType', 'NotificationChannel', 'NotificationKind',
-  'DeliveryStatus', 'TrendInterval',
+  'DeliveryStatus', 'TrendInterval', 'EscalationCause', 'SlaClock',
 ] as const;
 export type GraphqlEnumName = (typeof GRAPHQL_ENUM_NAMES)[number];
 
