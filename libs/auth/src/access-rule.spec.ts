@@ -1,4 +1,4 @@
-import { decideAccess } from './access-rule.js';
+import { decideAccess, decideOperationAccess } from './access-rule.js';
 import { ANONYMOUS, type Identity } from './identity.js';
 
 const staff = (...roles: Identity['roles']): Identity => ({ sub: 'someone', roles, anonymous: false });
@@ -41,5 +41,29 @@ describe('decideAccess', () => {
   it('leaves health endpoints and event handlers alone unless they declare roles', () => {
     expect(decideAccess(undefined, undefined, 'other')).toBeNull();
     expect(decideAccess(staff('QA'), { roles: ['ADMIN'] }, 'other')?.code).toBe('FORBIDDEN');
+  });
+
+  it('lets anonymous callers through a rule that admits them, while staff still need one of its roles', () => {
+    const submit = { roles: ['AGENT', 'MANAGER'] as const, anonymous: true };
+    expect(decideAccess(ANONYMOUS, submit, 'graphql')).toBeNull();
+    expect(decideAccess(staff('MANAGER'), submit, 'graphql')).toBeNull();
+    expect(decideAccess(staff('QA'), submit, 'graphql')?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('decideOperationAccess (OPERATION_ACCESS)', () => {
+  it('decides by the table row of the operation', () => {
+    expect(decideOperationAccess(ANONYMOUS, 'trackComplaint')).toBeNull();
+    expect(decideOperationAccess(ANONYMOUS, 'submitComplaint')).toBeNull();
+    expect(decideOperationAccess(staff('QA'), 'submitComplaint')?.code).toBe('FORBIDDEN');
+    expect(decideOperationAccess(ANONYMOUS, 'complaints')?.code).toBe('UNAUTHENTICATED');
+    expect(decideOperationAccess(staff('AGENT'), 'reopenComplaint')?.code).toBe('FORBIDDEN');
+    expect(decideOperationAccess(staff('MANAGER'), 'assessComplaint')).toBeNull();
+    expect(decideOperationAccess(staff('INVESTIGATOR'), 'complaintMetrics')?.code).toBe('FORBIDDEN');
+  });
+
+  it('does not decide an operation the table does not list', () => {
+    expect(decideOperationAccess(staff('ADMIN'), 'dropEverything')).toBeUndefined();
+    expect(decideOperationAccess(staff('ADMIN'), 'toString')).toBeUndefined();
   });
 });

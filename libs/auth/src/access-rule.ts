@@ -1,9 +1,14 @@
 import type { Role } from '@redress/contracts';
 import { Forbidden, Unauthenticated, type DomainError } from '@redress/errors';
+import { operationRule, type OperationRule } from './access-table.js';
 import { hasAnyRole, type Identity } from './identity.js';
 
-/** What a resolver declares: `@Public()` (anonymous allowed) or `@Roles(...)`. */
-export type AccessRule = { public: true } | { roles: readonly Role[] };
+/**
+ * What a resolver declares: `@Public()` (anyone), `@Roles(...)` (staff with one of the roles), or
+ * through `@Allowed(operation)` the operation's row of OPERATION_ACCESS — which may also let anonymous
+ * callers in (`anonymous: true`) while staff still need one of the roles.
+ */
+export type AccessRule = { public: true } | { roles: readonly Role[]; anonymous?: boolean };
 
 /**
  * - `graphql`: a query, mutation or field resolver — default deny: it must declare a rule.
@@ -17,7 +22,18 @@ export type HandlerKind = 'graphql' | 'reference' | 'other';
 export function decideAccess(identity: Identity | undefined, rule: AccessRule | undefined, kind: HandlerKind): DomainError | null {
   if (rule && 'public' in rule) return null;
   if (!rule && kind !== 'graphql') return null;
-  const roles = rule?.roles ?? [];
-  if (!identity || identity.anonymous) return new Unauthenticated();
-  return hasAnyRole(identity, roles) ? null : new Forbidden();
+  const anonymous = !identity || identity.anonymous;
+  if (anonymous) return rule?.anonymous ? null : new Unauthenticated();
+  return hasAnyRole(identity, rule?.roles ?? []) ? null : new Forbidden();
+}
+
+/** The guard's rule for a row of the operation table. */
+export function accessRuleOf(rule: OperationRule): AccessRule {
+  return rule === 'PUBLIC' ? { public: true } : { roles: rule.roles, anonymous: rule.anonymous !== undefined };
+}
+
+/** The decision for a Query/Mutation field by the table; undefined when the table does not list it. */
+export function decideOperationAccess(identity: Identity, operation: string): DomainError | null | undefined {
+  const rule = operationRule(operation);
+  return rule === undefined ? undefined : decideAccess(identity, accessRuleOf(rule), 'graphql');
 }

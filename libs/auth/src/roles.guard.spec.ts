@@ -1,7 +1,7 @@
 import { Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import { ResolveReference } from '@nestjs/graphql';
-import { Public, Roles } from './access.decorators.js';
+import { Allowed, Public, Roles } from './access.decorators.js';
 import { ANONYMOUS, type Identity } from './identity.js';
 import { RolesGuard } from './roles.guard.js';
 
@@ -10,6 +10,12 @@ class ComplaintResolverFake {
   inheritsClassRoles() {}
   @Roles('QA') ownRolesWin() {}
   @Public() trackComplaint() {}
+}
+
+class TableResolverFake {
+  @Allowed('submitComplaint') submitComplaint() {}
+  @Allowed('reopenComplaint') reopenComplaint() {}
+  @Allowed('respondToProposal') respondToProposal() {}
 }
 
 class UndecoratedResolverFake {
@@ -56,5 +62,14 @@ describe('RolesGuard', () => {
     const context = new ExecutionContextHost([{}, {}], UndecoratedResolverFake as never, UndecoratedResolverFake.prototype.forgotToDeclare);
     context.setType('http');
     expect(guard.canActivate(context)).toBe(true);
+  });
+
+  it('applies the row of OPERATION_ACCESS named by @Allowed', () => {
+    expect(graphqlCall(TableResolverFake, 'submitComplaint', ANONYMOUS)()).toBe(true);
+    expect(graphqlCall(TableResolverFake, 'submitComplaint', agent)()).toBe(true);
+    expect(graphqlCall(TableResolverFake, 'submitComplaint', { ...agent, roles: ['QA'] })).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(graphqlCall(TableResolverFake, 'reopenComplaint', agent)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
+    expect(graphqlCall(TableResolverFake, 'reopenComplaint', { ...agent, roles: ['MANAGER'] })()).toBe(true);
+    expect(graphqlCall(TableResolverFake, 'respondToProposal', ANONYMOUS)()).toBe(true);
   });
 });

@@ -1,9 +1,8 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { RESOLVER_REFERENCE_METADATA, type GqlContextType } from '@nestjs/graphql';
-import type { Role } from '@redress/contracts';
 import { decideAccess, type AccessRule, type HandlerKind } from './access-rule.js';
-import { PUBLIC_METADATA, ROLES_METADATA } from './access.decorators.js';
+import { ACCESS_METADATA } from './access.decorators.js';
 import { identityOf } from './execution-identity.js';
 
 /** Installed globally by AuthModule; field and reference resolvers reach it through `fieldResolverEnhancers: ['guards']`. */
@@ -19,12 +18,7 @@ export class RolesGuard implements CanActivate {
 
   /** The method's own rule wins over its class's. */
   private ruleOf(context: ExecutionContext): AccessRule | undefined {
-    for (const target of [context.getHandler(), context.getClass()]) {
-      if (this.reflector.get<boolean | undefined>(PUBLIC_METADATA, target)) return { public: true };
-      const roles = this.reflector.get<Role[] | undefined>(ROLES_METADATA, target);
-      if (roles) return { roles };
-    }
-    return undefined;
+    return this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_METADATA, [context.getHandler(), context.getClass()]);
   }
 }
 
