@@ -1,5 +1,6 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Roles } from '@redress/auth';
+import { CurrentIdentity, Roles, type Identity } from '@redress/auth';
+import { InvestigationStatus } from '@redress/contracts';
 import { input } from '@redress/errors';
 import { requestLoader, type GraphqlContext } from '@redress/graphql';
 import { TransactionRunner } from '@redress/persistence';
@@ -19,6 +20,13 @@ export class InvestigationResolver {
   investigation(@Args('id') id: string): Promise<InvestigationEntity | null> {
     if (!input.isUuid(id)) return Promise.resolve(null);
     return this.transactions.manager.findOneBy(InvestigationEntity, { id: id.toLowerCase() });
+  }
+
+  /** Newest first; the caller's staff id is the assignee. */
+  @Query('myInvestigations')
+  myInvestigations(@Args('status') status: string | null, @CurrentIdentity() identity: Identity): Promise<InvestigationEntity[]> {
+    const where = { assigneeId: identity.sub ?? '', ...(status && { status: input.oneOf('status', status, InvestigationStatus) }) };
+    return this.transactions.manager.find(InvestigationEntity, { where, order: { startedAt: 'DESC', id: 'DESC' } });
   }
 
   @ResolveField('notes')

@@ -1,10 +1,11 @@
-import { Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Roles } from '@redress/auth';
+import { validateInvestigator, type InvestigatorInput } from '../roster/investigator-profile.js';
 import { InvestigatorRoster, type RosterEntry } from '../roster/investigator-roster.js';
 
 const STAFF = ['AGENT', 'INVESTIGATOR', 'MANAGER', 'QA', 'ADMIN'] as const;
 
-/** `investigators`: the whole roster with each member's current load. */
+/** The roster: `investigators` with each member's current load, and `upsertInvestigator`. */
 @Resolver('Investigator')
 export class InvestigatorsResolver {
   constructor(private readonly roster: InvestigatorRoster) {}
@@ -13,5 +14,11 @@ export class InvestigatorsResolver {
   @Roles(...STAFF)
   investigators(): Promise<RosterEntry[]> {
     return this.roster.list();
+  }
+
+  @Mutation('upsertInvestigator')
+  @Roles('MANAGER', 'ADMIN')
+  upsertInvestigator(@Args('input') raw: InvestigatorInput): Promise<RosterEntry> {
+    return this.roster.upsert(validateInvestigator(raw));
   }
 }

@@ -63,12 +63,16 @@ export const investigationTypeDefs = /* GraphQL */ `
   type Query {
     investigators: [Investigator!]!
     investigation(id: ID!): Investigation
+    "the caller's own investigations (assigned to their staff id), newest first"
+    myInvestigations(status: InvestigationStatus): [Investigation!]!
   }
 
   type Mutation {
     upsertInvestigator(input: InvestigatorInput!): Investigator!
     "assignee: an active investigator; none → routed by category and load"
     startInvestigation(complaintId: ID!, assigneeId: ID): Investigation!
+    "hands an OPEN investigation (assigned or not) to another active investigator"
+    reassignInvestigation(investigationId: ID!, assigneeId: ID!): Investigation!
     addInvestigationNote(investigationId: ID!, kind: NoteKind!, body: String!, department: String): InvestigationNote!
     completeInvestigation(investigationId: ID!, findings: String!, rootCause: RootCauseInput!): Investigation!
   }

@@ -9,5 +9,8 @@ export class ComplaintEntity {
   @Column('int') cycle!: number;
   @Column('text', { nullable: true }) category!: Category | null;
   @Column('text', { nullable: true }) severity!: Severity | null;
-  @Column('timestamptz', { name: 'received_at' }) receivedAt!: Date;
+  /** Null until complaint.received arrives (an assessment or a reopen may come first). */
+  @Column('timestamptz', { name: 'received_at', nullable: true }) receivedAt!: Date | null;
+  /** When the assessment this copy holds was made; a late, older complaint.assessed is ignored. */
+  @Column('timestamptz', { name: 'assessed_at', nullable: true }) assessedAt!: Date | null;
 }

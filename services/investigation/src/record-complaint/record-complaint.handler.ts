@@ -2,7 +2,10 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { EventEnvelope } from '@redress/contracts';
 import { TransactionRunner } from '@redress/persistence';
 
-/** On `complaint.received`: keep the few facts investigation needs about the complaint, once. */
+/**
+ * On `complaint.received`: keep the few facts investigation needs about the complaint, once. A copy an
+ * earlier event or mutation already made keeps its (newer) category, severity and cycle.
+ */
 @Injectable()
 export class RecordComplaintHandler {
   private readonly logger = new Logger(RecordComplaintHandler.name);
@@ -19,7 +22,11 @@ export class RecordComplaintHandler {
       db.query(
         `INSERT INTO complaints (id, reference, cycle, category, severity, received_at)
          VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT (id) DO NOTHING`,
+         ON CONFLICT (id) DO UPDATE SET
+           received_at = EXCLUDED.received_at,
+           category = COALESCE(complaints.category, EXCLUDED.category),
+           severity = COALESCE(complaints.severity, EXCLUDED.severity)
+         WHERE complaints.received_at IS NULL`,
         [event.complaintId, event.reference, cycle, category ?? null, severity ?? null, receivedAt],
       ),
     );
