@@ -7,6 +7,12 @@ import { JobsModule, redisReadiness } from '@redress/jobs';
 import { MessagingModule, brokerReadiness } from '@redress/messaging';
 import { PersistenceModule, databaseReadiness } from '@redress/persistence';
 import { AcknowledgeComplaintHandler } from './acknowledge-complaint/acknowledge-complaint.handler.js';
+import { AssessComplaintHandler } from './assess-complaint/assess-complaint.handler.js';
+import { EscalateComplaintHandler } from './escalate-complaint/escalate-complaint.handler.js';
+import { Escalations } from './escalate-complaint/escalations.js';
+import { ComplaintHistoryResolver } from './graphql/complaint-history.resolver.js';
+import { ComplaintMutationsResolver } from './graphql/complaint-mutations.resolver.js';
+import { ReopenComplaintHandler } from './reopen-complaint/reopen-complaint.handler.js';
 import { IntakeEventsController } from './events/intake-events.controller.js';
 import { ComplaintResolver } from './graphql/complaint.resolver.js';
 import { intakeTypeDefs } from './graphql/schema.graphql.js';
@@ -33,7 +39,12 @@ export class IntakeModule {
         HealthModule.forRoot([databaseReadiness, brokerReadiness, redisReadiness]),
       ],
       controllers: [IntakeEventsController, IntakeRpcController],
-      providers: [StatusProjection, SubmitComplaintHandler, ListComplaintsQuery, AcknowledgeComplaintHandler, ProjectStatusHandler, ComplaintResolver, TrackingResolver],
+      providers: [
+        StatusProjection, Escalations,
+        SubmitComplaintHandler, ListComplaintsQuery, AcknowledgeComplaintHandler, ProjectStatusHandler,
+        AssessComplaintHandler, EscalateComplaintHandler, ReopenComplaintHandler,
+        ComplaintResolver, ComplaintMutationsResolver, ComplaintHistoryResolver, TrackingResolver,
+      ],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { dueDates, priorityFor, suggestTriage } from './service-levels.js';
+import { dueDates, suggestTriage } from './service-levels.js';
 
 const levels = { slaAckHours: 24, slaResolutionHours: { CRITICAL: 48, HIGH: 120, MEDIUM: 240, LOW: 360 } };
 
@@ -14,14 +14,6 @@ describe('service levels', () => {
     const due = dueDates(new Date('2026-03-01T00:00:00Z'), null, { ...levels, slaAckHours: 0.5 });
     expect(due.acknowledgementDueAt.toISOString()).toBe('2026-03-01T00:30:00.000Z');
     expect(due.resolutionDueAt.toISOString()).toBe('2026-03-11T00:00:00.000Z');
-  });
-
-  it('derives priority from impact and urgency', () => {
-    expect(priorityFor('CRITICAL', 'CRITICAL')).toBe('P1');
-    expect(priorityFor('CRITICAL', 'HIGH')).toBe('P1');
-    expect(priorityFor('HIGH', 'HIGH')).toBe('P2');
-    expect(priorityFor('MEDIUM', 'MEDIUM')).toBe('P3');
-    expect(priorityFor('LOW', 'LOW')).toBe('P4');
   });
 
   it('treats safety as critical at once', () => {

@@ -11,8 +11,7 @@ import { validateSubmission, type SubmitComplaintInput } from '../submit-complai
 import { ComplaintEntity } from '../persistence/complaint.entity.js';
 import { CustomerEntity } from '../persistence/customer.entity.js';
 import { forCaller } from './complaint-visibility.js';
-
-const STAFF = ['AGENT', 'INVESTIGATOR', 'MANAGER', 'QA', 'ADMIN'] as const;
+import { AGENT_WORK, STAFF, actorFor } from './staff-actor.js';
 
 @Resolver('Complaint')
 export class ComplaintResolver {
@@ -47,9 +46,9 @@ export class ComplaintResolver {
   @Public()
   async submitComplaint(@Args('input') raw: SubmitComplaintInput, @CurrentIdentity() identity: Identity): Promise<ComplaintEntity> {
     if (identity.anonymous && raw.channel !== 'WEB') throw new Unauthenticated('Only WEB complaints may be submitted without signing in');
-    if (!identity.anonymous && !hasAnyRole(identity, ['AGENT', 'MANAGER'])) throw new Forbidden('Submitting complaints needs the AGENT or MANAGER role');
+    if (!identity.anonymous && !hasAnyRole(identity, AGENT_WORK)) throw new Forbidden('Submitting complaints needs the AGENT or MANAGER role');
     const submission = validateSubmission(raw);
-    const actor = identity.anonymous ? null : { id: identity.sub!, role: hasAnyRole(identity, ['AGENT']) ? 'AGENT' : 'MANAGER' };
+    const actor = identity.anonymous ? null : actorFor(identity, AGENT_WORK);
     const complaint = await this.submit.execute(submission, actor);
     this.logger.log({ msg: 'complaint submitted', complaintId: complaint.id, reference: complaint.reference, channel: complaint.channel });
     return forCaller(complaint, identity);

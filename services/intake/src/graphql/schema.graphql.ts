@@ -2,7 +2,7 @@ import { graphqlEnumSdl } from '@redress/contracts';
 
 // The intake subgraph's SDL (SPEC §4): it owns Complaint and Customer.
 export const intakeTypeDefs = /* GraphQL */ `
-  ${graphqlEnumSdl('Channel', 'Category', 'Severity', 'Priority', 'ComplaintStatus')}
+  ${graphqlEnumSdl('Channel', 'Category', 'Severity', 'Priority', 'ComplaintStatus', 'EscalationCause')}
 
   type Complaint @key(fields: "id") {
     id: ID!
@@ -24,6 +24,37 @@ export const intakeTypeDefs = /* GraphQL */ `
     resolutionDueAt: DateTime!
     closedAt: DateTime
     possibleDuplicateOf: Complaint
+    "0 at receipt, +1 at each reopen (SPEC §5); events of the complaint carry it as data.cycle"
+    cycle: Int!
+    "what the assessment rated; priority follows from impact × urgency"
+    impact: Severity
+    urgency: Severity
+    assessedAt: DateTime
+    assessedBy: ID
+    "when it was last escalated"
+    escalatedAt: DateTime
+    "oldest first; at most one per cycle"
+    escalations: [Escalation!]!
+    "oldest first"
+    reopenings: [Reopening!]!
+  }
+
+  type Escalation {
+    cycle: Int!
+    cause: EscalationCause!
+    "given for MANUAL escalations"
+    reason: String
+    "the staff id; null when the system escalated (SLA_BREACH, SAFETY at intake)"
+    escalatedBy: ID
+    escalatedAt: DateTime!
+  }
+
+  type Reopening {
+    "the cycle the reopen started"
+    cycle: Int!
+    reason: String!
+    reopenedBy: ID!
+    reopenedAt: DateTime!
   }
 
   type Customer {

@@ -26,5 +26,10 @@ export class ComplaintEntity {
   @Column('int', { default: 0 }) stage!: number;
   @Column('timestamptz', { name: 'stage_at' }) stageAt!: Date;
   @Column('text', { name: 'submitted_by', nullable: true }) submittedBy!: string | null;
+  @Column('text', { nullable: true }) impact!: Severity | null;
+  @Column('text', { nullable: true }) urgency!: Severity | null;
+  @Column('timestamptz', { name: 'assessed_at', nullable: true }) assessedAt!: Date | null;
+  @Column('text', { name: 'assessed_by', nullable: true }) assessedBy!: string | null;
+  @Column('timestamptz', { name: 'escalated_at', nullable: true }) escalatedAt!: Date | null;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

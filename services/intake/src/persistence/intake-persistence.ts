@@ -2,12 +2,15 @@ import { messagingEntities, messagingMigrations } from '@redress/messaging';
 import type { PersistenceOptions } from '@redress/persistence';
 import { ComplaintEntity } from './complaint.entity.js';
 import { CustomerEntity } from './customer.entity.js';
+import { EscalationEntity } from './escalation.entity.js';
+import { ReopeningEntity } from './reopening.entity.js';
 import { SubmissionKeyEntity } from './submission-key.entity.js';
 import { CreateIntake1763900000000 } from './migrations/1763900000000-create-intake.js';
 import { StatusHistory1764000000000 } from './migrations/1764000000000-status-history.js';
+import { AssessmentEscalationReopening1764000100000 } from './migrations/1764000100000-assessment-escalation-reopening.js';
 
 export const intakePersistence: PersistenceOptions = {
   service: 'intake',
-  entities: [CustomerEntity, ComplaintEntity, SubmissionKeyEntity, ...messagingEntities],
-  migrations: [...messagingMigrations, CreateIntake1763900000000, StatusHistory1764000000000],
+  entities: [CustomerEntity, ComplaintEntity, SubmissionKeyEntity, EscalationEntity, ReopeningEntity, ...messagingEntities],
+  migrations: [...messagingMigrations, CreateIntake1763900000000, StatusHistory1764000000000, AssessmentEscalationReopening1764000100000],
 };

@@ -1,0 +1,47 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { REDRESS_CONFIG, type RedressConfig } from '@redress/config';
+import type { EventActor } from '@redress/contracts';
+import { EventPublisher } from '@redress/messaging';
+import { TransactionRunner } from '@redress/persistence';
+import { assertReopenable } from '../domain/complaint-rules.js';
+import { resolutionDueAt } from '../domain/service-levels.js';
+import { lockComplaint } from '../persistence/complaint-lock.js';
+import type { ComplaintEntity } from '../persistence/complaint.entity.js';
+import { ReopeningEntity } from '../persistence/reopening.entity.js';
+import { StatusProjection } from '../status-projection/status-projection.js';
+
+/**
+ * `reopenComplaint` (MANAGER): a resolved or closed complaint starts a new cycle (SPEC §5), with a new
+ * resolution clock from now; events of the old cycle no longer move it.
+ */
+@Injectable()
+export class ReopenComplaintHandler {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly events: EventPublisher,
+    private readonly projection: StatusProjection,
+    @Inject(REDRESS_CONFIG) private readonly config: RedressConfig,
+  ) {}
+
+  execute(complaintId: string, reason: string, actor: EventActor): Promise<ComplaintEntity> {
+    return this.transactions.run(async (db) => {
+      const complaint = await lockComplaint(db, complaintId);
+      assertReopenable(complaint.status);
+      const at = new Date();
+      const cycle = complaint.cycle + 1;
+      await db.insert(ReopeningEntity, { id: randomUUID(), complaintId: complaint.id, cycle, reason, reopenedBy: actor.id, reopenedAt: at });
+      complaint.resolutionDueAt = resolutionDueAt(at, complaint.severity, this.config);
+      const published = await this.events.publish({
+        type: 'complaint.reopened',
+        complaintId: complaint.id,
+        reference: complaint.reference,
+        actor,
+        occurredAt: at,
+        data: { cycle, resolutionDueAt: complaint.resolutionDueAt.toISOString() },
+      });
+      await this.projection.apply(db, complaint, { id: published.id, type: published.type, cycle, occurredAt: at });
+      return db.save(complaint);
+    });
+  }
+}
