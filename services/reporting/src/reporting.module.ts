@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthModule } from '@redress/auth';
-import { ConfigModule, type RedressConfig } from '@redress/config';
+import type { RedressConfig } from '@redress/config';
 import { SubgraphGraphqlModule } from '@redress/graphql';
 import { HealthModule } from '@redress/health';
 import { JobsModule, redisReadiness } from '@redress/jobs';
@@ -9,7 +9,9 @@ import { PersistenceModule, databaseReadiness } from '@redress/persistence';
 import { ReportingEventsController } from './events/reporting-events.controller.js';
 import { ComplaintTimelineResolver } from './graphql/complaint-timeline.resolver.js';
 import { reportingTypeDefs } from './graphql/schema.graphql.js';
+import { ReportingConfigModule } from './persistence/reporting-config.module.js';
 import { reportingPersistence } from './persistence/reporting-persistence.js';
+import { RefreshComplaintsHandler } from './project-complaints/refresh-complaints.handler.js';
 import { RecordEventHandler } from './record-event/record-event.handler.js';
 
 @Module({})
@@ -18,7 +20,7 @@ export class ReportingModule {
     return {
       module: ReportingModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ReportingConfigModule.forRoot(config),
         PersistenceModule.forRoot(reportingPersistence),
         MessagingModule.forRoot({ service: 'reporting' }),
         JobsModule.forRoot('reporting'),
@@ -27,7 +29,7 @@ export class ReportingModule {
         HealthModule.forRoot([databaseReadiness, brokerReadiness, redisReadiness]),
       ],
       controllers: [ReportingEventsController],
-      providers: [RecordEventHandler, ComplaintTimelineResolver],
+      providers: [RecordEventHandler, RefreshComplaintsHandler, ComplaintTimelineResolver],
     };
   }
 }

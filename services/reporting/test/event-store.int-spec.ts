@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import pg from 'pg';
 import { DataSource } from 'typeorm';
+import { databaseName, databaseUrl } from '@redress/persistence';
 import { RecordEventHandler } from '../src/record-event/record-event.handler.js';
 import { ReportingModule } from '../src/reporting.module.js';
 import { SubgraphHarness, anonymous, envelope, staff, waitFor } from '@redress/testing';
@@ -52,12 +54,30 @@ describe('reporting: the event store', () => {
     expect(await storedCopies(event.id)).toBe(1);
   });
 
-  it('refuses to change or remove what it stored, even for the database superuser', async () => {
+  it('runs as a plain login that may only insert and read the event store', async () => {
     const event = received(randomUUID(), new Date());
     await harness.app.get(RecordEventHandler).execute(event);
-    await expect(db.query(`UPDATE event_store SET type = 'complaint.closed' WHERE id = $1`, [event.id])).rejects.toThrow(/append-only/);
-    await expect(db.query('DELETE FROM event_store WHERE id = $1', [event.id])).rejects.toThrow(/append-only/);
-    await expect(db.query('TRUNCATE event_store')).rejects.toThrow(/append-only/);
+    const [login] = await db.query('SELECT current_user AS name, rolsuper AS super FROM pg_roles WHERE rolname = current_user');
+    expect(login).toEqual({ name: 'redress_reporting_app', super: false });
+    for (const change of [`UPDATE event_store SET type = 'complaint.closed' WHERE id = $1`, 'DELETE FROM event_store WHERE id = $1']) {
+      await expect(db.query(change, [event.id])).rejects.toThrow(/permission denied/);
+    }
+    await expect(db.query('TRUNCATE event_store')).rejects.toThrow(/permission denied/);
+    await expect(db.query('ALTER TABLE event_store DISABLE TRIGGER event_store_append_only')).rejects.toThrow(/must be owner/);
+  });
+
+  it('refuses to change or remove what it stored even for the database superuser', async () => {
+    const event = received(randomUUID(), new Date());
+    await harness.app.get(RecordEventHandler).execute(event);
+    const owner = new pg.Client({ connectionString: databaseUrl(harness.env.config.databaseUrl, databaseName(harness.env.config, 'reporting')) });
+    await owner.connect();
+    try {
+      await expect(owner.query(`UPDATE event_store SET type = 'complaint.closed' WHERE id = $1`, [event.id])).rejects.toThrow(/append-only/);
+      await expect(owner.query('DELETE FROM event_store WHERE id = $1', [event.id])).rejects.toThrow(/append-only/);
+      await expect(owner.query('TRUNCATE event_store')).rejects.toThrow(/append-only/);
+    } finally {
+      await owner.end();
+    }
     const [row] = await db.query('SELECT type FROM event_store WHERE id = $1', [event.id]);
     expect(row.type).toBe('complaint.received');
   });

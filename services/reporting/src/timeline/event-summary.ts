@@ -20,6 +20,7 @@ const NOTIFICATION_NAMES: Record<NotificationKind, string> = {
   CLOSURE: 'Closure',
   SLA_AT_RISK: 'SLA at risk',
   SLA_BREACH: 'SLA breach',
+  TREND_ALERT: 'Trend alert',
 };
 
 const ESCALATION_CAUSES = { MANUAL: 'by staff', SLA_BREACH: 'after an SLA breach', SAFETY: 'as a safety issue' } as const;
