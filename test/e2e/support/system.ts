@@ -3,19 +3,38 @@ import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
+import { RoundRobinBalancer } from '@redress/runtime';
 import { ensureVhost, deleteVhost } from '@redress/testing';
 import { E2E, e2eEnv } from './e2e-environment.js';
 
 const APPS = ['intake', 'investigation', 'resolution', 'notification', 'reporting', 'gateway'] as const;
 const BOOT_TIMEOUT_MS = 120_000;
 
-let running: { children: ChildProcess[]; smtp: SMTPServer } | undefined;
+type App = (typeof APPS)[number];
+
+interface Replica {
+  app: App;
+  index: number;
+  port: number;
+  process: ChildProcess;
+}
+
+let running: { replicas: Replica[]; balancers: RoundRobinBalancer[]; smtp: SMTPServer } | undefined;
+
+export interface SystemOptions {
+  /** Processes per service and gateway, behind a round-robin balancer on the usual port (default 1). */
+  replicas?: number;
+}
+
+const portOf = (app: App) => (app === 'gateway' ? E2E.gatewayPort : E2E.ports[app]);
 
 /**
  * Boots the real system for one e2e spec file: fresh databases and vhost, an SMTP sink, the five
  * services and the gateway as separate processes started from their builds, as `npm start` does.
+ * `env` adds settings for every process (e.g. tiny SLA clocks).
  */
-export async function startSystem(overrides: NodeJS.ProcessEnv = {}): Promise<void> {
+export async function startSystem(env: NodeJS.ProcessEnv = {}, options: SystemOptions = {}): Promise<void> {
+  const count = options.replicas ?? 1;
   const started = Date.now();
   await resetDatabases();
   await deleteVhost(E2E.vhost);
@@ -24,9 +43,18 @@ export async function startSystem(overrides: NodeJS.ProcessEnv = {}): Promise<vo
   mkdirSync(E2E.mailDirectory, { recursive: true });
   mkdirSync(E2E.logDirectory, { recursive: true });
   const smtp = await startSmtpSink();
-  const children = APPS.map((app) => startApp(app, overrides));
-  running = { children, smtp };
-  await waitUntilReady();
+  const replicas = APPS.flatMap((app) =>
+    Array.from({ length: count }, (_, index) => {
+      const port = count === 1 ? portOf(app) : portOf(app) + 10_000 * (index + 1);
+      return { app, index, port, process: startApp(app, index, port, env) };
+    }),
+  );
+  const balancers =
+    count === 1
+      ? []
+      : await Promise.all(APPS.map((app) => new RoundRobinBalancer(replicas.filter((r) => r.app === app).map((r) => ({ host: '127.0.0.1', port: r.port }))).listen(portOf(app), '127.0.0.1')));
+  running = { replicas, balancers, smtp };
+  await waitUntilReady(replicas.map((r) => r.port));
   process.stdout.write(`\ne2e system ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
@@ -52,17 +80,18 @@ function startSmtpSink(): Promise<SMTPServer> {
   return new Promise((resolve) => server.listen(E2E.smtpPort, '127.0.0.1', () => resolve(server)));
 }
 
-function startApp(app: (typeof APPS)[number], overrides: NodeJS.ProcessEnv): ChildProcess {
+function startApp(app: App, index: number, port: number, overrides: NodeJS.ProcessEnv): ChildProcess {
   const entry = app === 'gateway' ? 'gateway/dist/main.js' : `services/${app}/dist/main.js`;
-  const log = createWriteStream(join(E2E.logDirectory, `${app}.log`));
-  const child = spawn(process.execPath, ['--enable-source-maps', entry], { env: { ...process.env, ...e2eEnv, ...overrides }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const log = createWriteStream(join(E2E.logDirectory, index ? `${app}-${index + 1}.log` : `${app}.log`));
+  const env = { ...process.env, ...e2eEnv, ...overrides, [`${app.toUpperCase()}_PORT`]: String(port) };
+  const child = spawn(process.execPath, ['--enable-source-maps', entry], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   return child;
 }
 
-async function waitUntilReady(): Promise<void> {
-  const urls = [...Object.values(E2E.ports), E2E.gatewayPort].map((port) => `http://127.0.0.1:${port}/health/ready`);
+async function waitUntilReady(ports: number[]): Promise<void> {
+  const urls = ports.map((port) => `http://127.0.0.1:${port}/health/ready`);
   const deadline = Date.now() + BOOT_TIMEOUT_MS;
   for (const url of urls) {
     while (!(await fetch(url).then((r) => r.ok, () => false))) {
@@ -77,7 +106,8 @@ export async function stopSystem(): Promise<void> {
   const system = running;
   running = undefined;
   if (!system) return;
-  await Promise.all(system.children.map(stopGracefully));
+  await Promise.all(system.replicas.map((r) => stopGracefully(r.process)));
+  await Promise.all(system.balancers.map((b) => b.close()));
   await new Promise<void>((resolve) => system.smtp.close(() => resolve()));
 }
 
@@ -91,4 +121,11 @@ function stopGracefully(child: ChildProcess): Promise<void> {
     });
     child.kill('SIGTERM');
   });
+}
+
+/** Kills one replica without warning (`kill -9`), as a node failure would; the others carry on. */
+export function killReplica(app: App, index: number): void {
+  const replica = running?.replicas.find((r) => r.app === app && r.index === index);
+  if (!replica) throw new Error(`no replica ${index} of ${app}`);
+  replica.process.kill('SIGKILL');
 }
