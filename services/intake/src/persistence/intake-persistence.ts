@@ -8,9 +8,13 @@ import { SubmissionKeyEntity } from './submission-key.entity.js';
 import { CreateIntake1763900000000 } from './migrations/1763900000000-create-intake.js';
 import { StatusHistory1764000000000 } from './migrations/1764000000000-status-history.js';
 import { AssessmentEscalationReopening1764000100000 } from './migrations/1764000100000-assessment-escalation-reopening.js';
+import { CustomerSearch1764000200000 } from './migrations/1764000200000-customer-search.js';
 
 export const intakePersistence: PersistenceOptions = {
   service: 'intake',
   entities: [CustomerEntity, ComplaintEntity, SubmissionKeyEntity, EscalationEntity, ReopeningEntity, ...messagingEntities],
-  migrations: [...messagingMigrations, CreateIntake1763900000000, StatusHistory1764000000000, AssessmentEscalationReopening1764000100000],
+  migrations: [
+    ...messagingMigrations, CreateIntake1763900000000, StatusHistory1764000000000, AssessmentEscalationReopening1764000100000,
+    CustomerSearch1764000200000,
+  ],
 };

@@ -24,7 +24,7 @@ export class SubmitComplaintHandler {
 
   execute(submission: Submission, actor: EventActor | null): Promise<ComplaintEntity> {
     return this.transactions.run(async (db) => {
-      const customer = await this.upsertCustomer(db, submission.customer);
+      const customer = await this.upsertCustomer(db, submission.customer, actor !== null);
       const complaintId = randomUUID();
       if (submission.idempotencyKey) {
         const existingId = await this.claimKey(db, submission.customer.email, submission.idempotencyKey, complaintId);
@@ -53,10 +53,17 @@ export class SubmitComplaintHandler {
     });
   }
 
-  private async upsertCustomer(db: EntityManager, customer: Submission['customer']): Promise<CustomerEntity> {
+  /**
+   * Customers are one per email. Staff submissions update the name and phone on file; an anonymous web
+   * form only adds a missing phone, so nobody can rename the customer of an email they do not own.
+   */
+  private async upsertCustomer(db: EntityManager, customer: Submission['customer'], byStaff: boolean): Promise<CustomerEntity> {
+    const update = byStaff
+      ? 'name = EXCLUDED.name, phone = COALESCE(EXCLUDED.phone, customers.phone)'
+      : 'phone = COALESCE(customers.phone, EXCLUDED.phone)';
     const [row] = await db.query(
       `INSERT INTO customers (id, name, email, phone) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name, phone = COALESCE(EXCLUDED.phone, customers.phone), updated_at = now()
+       ON CONFLICT (email) DO UPDATE SET ${update}, updated_at = now()
        RETURNING id`,
       [randomUUID(), customer.name, customer.email, customer.phone],
     );
