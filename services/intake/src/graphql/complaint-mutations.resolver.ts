@@ -1,5 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { CurrentIdentity, Roles, type Identity } from '@redress/auth';
+import { Allowed, CurrentIdentity, type Identity } from '@redress/auth';
 import { input } from '@redress/errors';
 import { AssessComplaintHandler } from '../assess-complaint/assess-complaint.handler.js';
 import { validateAssessment, type AssessComplaintInput } from '../assess-complaint/assessment-input.js';
@@ -19,21 +19,21 @@ export class ComplaintMutationsResolver {
   ) {}
 
   @Mutation('assessComplaint')
-  @Roles(...AGENT_WORK)
+  @Allowed('assessComplaint')
   assessComplaint(@Args('id') id: string, @Args('input') raw: AssessComplaintInput, @CurrentIdentity() identity: Identity) {
     const complaintId = input.uuid('id', id);
     return this.assessHandler.execute(complaintId, validateAssessment(raw), actorFor(identity, AGENT_WORK));
   }
 
   @Mutation('escalateComplaint')
-  @Roles(...AGENT_WORK)
+  @Allowed('escalateComplaint')
   escalateComplaint(@Args('id') id: string, @Args('reason') reason: string, @CurrentIdentity() identity: Identity) {
     const complaintId = input.uuid('id', id);
     return this.escalateHandler.execute(complaintId, input.required('reason', reason, REASON_LIMIT), actorFor(identity, AGENT_WORK));
   }
 
   @Mutation('reopenComplaint')
-  @Roles('MANAGER')
+  @Allowed('reopenComplaint')
   reopenComplaint(@Args('id') id: string, @Args('reason') reason: string, @CurrentIdentity() identity: Identity) {
     const complaintId = input.uuid('id', id);
     return this.reopenHandler.execute(complaintId, input.required('reason', reason, REASON_LIMIT), actorFor(identity, ['MANAGER']));

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Args, Mutation, Parent, Query, ResolveField, ResolveReference, Resolver, Context } from '@nestjs/graphql';
-import { CurrentIdentity, Public, Roles, hasAnyRole, type Identity } from '@redress/auth';
+import { Allowed, CurrentIdentity, Roles, hasAnyRole, privateFieldFor, type Identity } from '@redress/auth';
 import { Forbidden, Unauthenticated, input } from '@redress/errors';
 import { requestLoader, type GraphqlContext } from '@redress/graphql';
 import { TransactionRunner } from '@redress/persistence';
@@ -24,26 +24,26 @@ export class ComplaintResolver {
   ) {}
 
   @Query('complaint')
-  @Roles(...STAFF)
+  @Allowed('complaint')
   async complaint(@Args('id') id: string, @Context() context: GraphqlContext): Promise<ComplaintEntity | null> {
     if (!input.isUuid(id)) return null;
     return this.complaints(context).load(id.toLowerCase());
   }
 
   @Query('complaintByReference')
-  @Roles(...STAFF)
+  @Allowed('complaintByReference')
   complaintByReference(@Args('reference') reference: string): Promise<ComplaintEntity | null> {
     return this.transactions.manager.findOneBy(ComplaintEntity, { reference: reference.trim().toUpperCase() });
   }
 
   @Query('complaints')
-  @Roles(...STAFF)
+  @Allowed('complaints')
   complaintList(@Args('filter') filter: ComplaintFilter | null, @Args('first') first: number, @Args('after') after: string | null) {
     return this.list.execute(filter ?? {}, first ?? 20, after);
   }
 
   @Mutation('submitComplaint')
-  @Public()
+  @Allowed('submitComplaint')
   async submitComplaint(@Args('input') raw: SubmitComplaintInput, @CurrentIdentity() identity: Identity): Promise<ComplaintEntity> {
     if (identity.anonymous && raw.channel !== 'WEB') throw new Unauthenticated('Only WEB complaints may be submitted without signing in');
     if (!identity.anonymous && !hasAnyRole(identity, AGENT_WORK)) throw new Forbidden('Submitting complaints needs the AGENT or MANAGER role');
@@ -63,8 +63,12 @@ export class ComplaintResolver {
   @Roles(...STAFF)
   async customer(@Parent() complaint: ComplaintEntity, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
     const customer = await this.customers(context).load(complaint.customerId);
-    const mayContact = hasAnyRole(identity, ['AGENT', 'MANAGER', 'ADMIN']);
-    return { id: customer.id, name: customer.name, email: mayContact ? customer.email : null, phone: mayContact ? customer.phone : null };
+    return {
+      id: customer.id,
+      name: customer.name,
+      email: privateFieldFor('Customer.email', identity, customer.email),
+      phone: privateFieldFor('Customer.phone', identity, customer.phone),
+    };
   }
 
   @ResolveField('possibleDuplicateOf')

@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Public } from '@redress/auth';
+import { Allowed } from '@redress/auth';
 import { TransactionRunner } from '@redress/persistence';
 
 /** Lets a customer follow their complaint with the reference and their email as the credential. */
@@ -8,7 +8,7 @@ export class TrackingResolver {
   constructor(private readonly transactions: TransactionRunner) {}
 
   @Query('trackComplaint')
-  @Public()
+  @Allowed('trackComplaint')
   async trackComplaint(@Args('reference') reference: string, @Args('email') email: string) {
     const [row] = await this.transactions.manager.query(
       `SELECT c.reference, c.status, c.received_at, c.resolution_due_at, c.updated_at
