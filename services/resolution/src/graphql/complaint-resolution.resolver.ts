@@ -4,6 +4,7 @@ import { input } from '@redress/errors';
 import { requestLoader, type GraphqlContext } from '@redress/graphql';
 import { TransactionRunner } from '@redress/persistence';
 import { In } from 'typeorm';
+import { ClosureEntity } from '../persistence/closure.entity.js';
 import { FollowUpEntity } from '../persistence/follow-up.entity.js';
 import { ProposalEntity } from '../persistence/proposal.entity.js';
 
@@ -45,11 +46,27 @@ export class ComplaintResolutionResolver {
     }).load(complaint.id);
   }
 
-  /** Written when a complaint is closed; closing arrives with `closeComplaint`, so no complaint has lessons yet. */
+  /** Written when the complaint was closed (its latest closure). */
   @ResolveField('lessonsLearned')
   @Roles(...STAFF)
-  lessonsLearned(): string | null {
-    return null;
+  async lessonsLearned(@Parent() complaint: { id: string }, @Context() context: GraphqlContext): Promise<string | null> {
+    return (await this.latestClosure(context).load(complaint.id))?.lessonsLearned ?? null;
+  }
+
+  @ResolveField('resolutionSummary')
+  @Roles(...STAFF)
+  async resolutionSummary(@Parent() complaint: { id: string }, @Context() context: GraphqlContext): Promise<string | null> {
+    return (await this.latestClosure(context).load(complaint.id))?.summary ?? null;
+  }
+
+  private latestClosure(context: GraphqlContext) {
+    return requestLoader(context, 'resolution.latestClosureByComplaint', async (ids: readonly string[]) => {
+      const known = uuids(ids);
+      const rows = known.length
+        ? await this.transactions.manager.find(ClosureEntity, { where: { complaintId: In(known) }, order: { cycle: 'DESC' } })
+        : [];
+      return ids.map((id) => rows.find((row) => row.complaintId === id.toLowerCase()) ?? null);
+    });
   }
 }
 

@@ -44,6 +44,8 @@ export const resolutionTypeDefs = /* GraphQL */ `
     proposals: [ResolutionProposal!]
     followUp: FollowUp
     lessonsLearned: String
+    "the resolution summary written when the complaint was (last) closed"
+    resolutionSummary: String
   }
 
   type Mutation {

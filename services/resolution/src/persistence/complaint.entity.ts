@@ -9,5 +9,8 @@ export class ComplaintEntity {
   @Column('int') cycle!: number;
   @Column('text', { nullable: true }) category!: Category | null;
   @Column('text', { nullable: true }) severity!: Severity | null;
-  @Column('timestamptz', { name: 'received_at' }) receivedAt!: Date;
+  /** Null until complaint.received arrives (a reopen may come first). */
+  @Column('timestamptz', { name: 'received_at', nullable: true }) receivedAt!: Date | null;
+  /** Whose complaint it is: customer.erased names the customer only. */
+  @Column('uuid', { name: 'customer_id', nullable: true }) customerId!: string | null;
 }
