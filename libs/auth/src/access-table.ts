@@ -33,8 +33,10 @@ export const OPERATION_ACCESS = {
   // investigation
   investigators: STAFF,
   investigation: STAFF,
+  myInvestigations: STAFF,
   upsertInvestigator: { roles: ['MANAGER', 'ADMIN'] },
   startInvestigation: AGENT_WORK,
+  reassignInvestigation: AGENT_WORK,
   addInvestigationNote: { roles: ['INVESTIGATOR', 'MANAGER'], narrowedBy: 'an INVESTIGATOR only on an investigation assigned to them' },
   completeInvestigation: { roles: ['INVESTIGATOR', 'MANAGER'], narrowedBy: 'an INVESTIGATOR only on an investigation assigned to them' },
   // resolution
