@@ -1,5 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { CurrentIdentity, Roles, hasAnyRole, type Identity } from '@redress/auth';
+import { Allowed, CurrentIdentity, hasAnyRole, type Identity } from '@redress/auth';
 import { input } from '@redress/errors';
 import { AddInvestigationNoteHandler } from '../add-investigation-note/add-investigation-note.handler.js';
 import { validateNote } from '../add-investigation-note/investigation-note.command.js';
@@ -24,21 +24,21 @@ export class InvestigationMutationsResolver {
   ) {}
 
   @Mutation('startInvestigation')
-  @Roles(...DESK)
+  @Allowed('startInvestigation')
   startInvestigation(@Args('complaintId') complaintId: string, @Args('assigneeId') assigneeId: string | null, @CurrentIdentity() identity: Identity) {
     const command = { complaintId: input.uuid('complaintId', complaintId), assigneeId: input.optional('assigneeId', assigneeId, 200) };
     return this.start.execute(command, actorOf(identity, DESK));
   }
 
   @Mutation('reassignInvestigation')
-  @Roles(...DESK)
+  @Allowed('reassignInvestigation')
   reassignInvestigation(@Args('investigationId') investigationId: string, @Args('assigneeId') assigneeId: string, @CurrentIdentity() identity: Identity) {
     const command = { investigationId: input.uuid('investigationId', investigationId), assigneeId: input.required('assigneeId', assigneeId, 200) };
     return this.reassign.execute(command, actorOf(identity, DESK));
   }
 
   @Mutation('addInvestigationNote')
-  @Roles(...WORKERS)
+  @Allowed('addInvestigationNote')
   addInvestigationNote(
     @Args('investigationId') investigationId: string,
     @Args('kind') kind: string,
@@ -51,7 +51,7 @@ export class InvestigationMutationsResolver {
   }
 
   @Mutation('completeInvestigation')
-  @Roles(...WORKERS)
+  @Allowed('completeInvestigation')
   completeInvestigation(
     @Args('investigationId') investigationId: string,
     @Args('findings') findings: string,

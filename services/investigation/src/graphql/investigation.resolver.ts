@@ -1,5 +1,5 @@
 import { Args, Context, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentIdentity, Roles, type Identity } from '@redress/auth';
+import { Allowed, CurrentIdentity, Roles, type Identity } from '@redress/auth';
 import { InvestigationStatus } from '@redress/contracts';
 import { input } from '@redress/errors';
 import { requestLoader, type GraphqlContext } from '@redress/graphql';
@@ -17,6 +17,7 @@ export class InvestigationResolver {
   constructor(private readonly transactions: TransactionRunner) {}
 
   @Query('investigation')
+  @Allowed('investigation')
   investigation(@Args('id') id: string): Promise<InvestigationEntity | null> {
     if (!input.isUuid(id)) return Promise.resolve(null);
     return this.transactions.manager.findOneBy(InvestigationEntity, { id: id.toLowerCase() });
@@ -24,6 +25,7 @@ export class InvestigationResolver {
 
   /** Newest first; the caller's staff id is the assignee. */
   @Query('myInvestigations')
+  @Allowed('myInvestigations')
   myInvestigations(@Args('status') status: string | null, @CurrentIdentity() identity: Identity): Promise<InvestigationEntity[]> {
     const where = { assigneeId: identity.sub ?? '', ...(status && { status: input.oneOf('status', status, InvestigationStatus) }) };
     return this.transactions.manager.find(InvestigationEntity, { where, order: { startedAt: 'DESC', id: 'DESC' } });

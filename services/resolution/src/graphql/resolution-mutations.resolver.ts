@@ -1,5 +1,5 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
-import { CurrentIdentity, Roles, hasAnyRole, type Identity } from '@redress/auth';
+import { Allowed, CurrentIdentity, hasAnyRole, type Identity } from '@redress/auth';
 import { Forbidden, input } from '@redress/errors';
 import { CloseComplaintHandler } from '../close-complaint/close-complaint.handler.js';
 import { DecideProposalHandler } from '../decide-proposal/decide-proposal.handler.js';
@@ -15,7 +15,6 @@ const DESK = ['AGENT', 'MANAGER'] as const;
 
 /** The staff mutations of resolution (SPEC §2: AGENT and MANAGER): validate, authorise, call the use case. */
 @Resolver('ResolutionProposal')
-@Roles(...DESK)
 export class ResolutionMutationsResolver {
   constructor(
     private readonly propose: ProposeResolutionHandler,
@@ -26,6 +25,7 @@ export class ResolutionMutationsResolver {
   ) {}
 
   @Mutation('proposeResolution')
+  @Allowed('proposeResolution')
   proposeResolution(
     @Args('complaintId') complaintId: string,
     @Args('options') options: ResolutionOptionInput[],
@@ -41,6 +41,7 @@ export class ResolutionMutationsResolver {
   }
 
   @Mutation('recordCustomerDecision')
+  @Allowed('recordCustomerDecision')
   recordCustomerDecision(
     @Args('proposalId') proposalId: string,
     @Args('accept') accept: boolean,
@@ -53,12 +54,14 @@ export class ResolutionMutationsResolver {
   }
 
   @Mutation('markResolutionImplemented')
+  @Allowed('markResolutionImplemented')
   markResolutionImplemented(@Args('proposalId') proposalId: string, @Args('notes') notes: string | null, @CurrentIdentity() identity: Identity) {
     const command = { proposalId: input.uuid('proposalId', proposalId), notes: input.optional('notes', notes, 5000) };
     return this.implement.execute(command, actorOf(identity, DESK));
   }
 
   @Mutation('recordFollowUp')
+  @Allowed('recordFollowUp')
   recordFollowUp(
     @Args('complaintId') complaintId: string,
     @Args('satisfied') satisfied: boolean,
@@ -71,6 +74,7 @@ export class ResolutionMutationsResolver {
   }
 
   @Mutation('closeComplaint')
+  @Allowed('closeComplaint')
   closeComplaint(
     @Args('complaintId') complaintId: string,
     @Args('summary') summary: string,
