@@ -7,7 +7,10 @@ import { JobsModule, redisReadiness } from '@redress/jobs';
 import { MessagingModule, brokerReadiness } from '@redress/messaging';
 import { PersistenceModule, databaseReadiness } from '@redress/persistence';
 import { ReportingEventsController } from './events/reporting-events.controller.js';
+import { ComplaintMetricsQuery } from './complaint-metrics/complaint-metrics.query.js';
+import { ComplaintTrendQuery } from './complaint-metrics/complaint-trend.query.js';
 import { ComplaintTimelineResolver } from './graphql/complaint-timeline.resolver.js';
+import { MetricsResolver } from './graphql/metrics.resolver.js';
 import { reportingTypeDefs } from './graphql/schema.graphql.js';
 import { ReportingConfigModule } from './persistence/reporting-config.module.js';
 import { reportingPersistence } from './persistence/reporting-persistence.js';
@@ -29,7 +32,10 @@ export class ReportingModule {
         HealthModule.forRoot([databaseReadiness, brokerReadiness, redisReadiness]),
       ],
       controllers: [ReportingEventsController],
-      providers: [RecordEventHandler, RefreshComplaintsHandler, ComplaintTimelineResolver],
+      providers: [
+        RecordEventHandler, RefreshComplaintsHandler, ComplaintMetricsQuery, ComplaintTrendQuery,
+        ComplaintTimelineResolver, MetricsResolver,
+      ],
     };
   }
 }

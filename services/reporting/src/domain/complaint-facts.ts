@@ -16,6 +16,7 @@ export interface ComplaintFacts {
   severity: string | null;
   priority: string | null;
   acknowledgementDueAt: Date | null;
+  /** When the first resolution was due: set at receipt, moved by assessments of the first cycle. */
   resolutionDueAt: Date | null;
   acknowledgedAt: Date | null;
   /** The first time the status reached RESOLVED (`resolution.implemented`). */
@@ -86,7 +87,7 @@ export function foldComplaint(complaintId: string, events: readonly StoredEvent[
         facts.category = text(data.category);
         facts.severity = text(data.severity);
         facts.priority = text(data.priority);
-        facts.resolutionDueAt = time(data.resolutionDueAt);
+        if (cycle === 0) facts.resolutionDueAt = time(data.resolutionDueAt); // the clock of the first resolution
         break;
       case 'complaint.acknowledged':
         facts.acknowledgedAt ??= time(data.acknowledgedAt);

@@ -38,6 +38,21 @@ export const reportingTypeDefs = /* GraphQL */ `
     bySeverity: [Count!]!
     byStatus: [Count!]!
     topRootCauses: [Count!]!
+    "escalated ÷ received; null when nothing was received"
+    escalationRate: Float
+    "share of follow-up ratings of 4 or 5 (customer satisfaction); null when none was rated"
+    csatScore: Float
+    "how many complaints got each rating, keys 1 to 5 (the latest rating of each complaint)"
+    ratingDistribution: [Count!]!
+    "root causes, most frequent first, with each one's share and the running share"
+    rootCausePareto: [ParetoEntry!]!
+  }
+
+  type ParetoEntry {
+    key: String!
+    count: Int!
+    share: Float!
+    cumulativeShare: Float!
   }
 
   type Complaint @key(fields: "id") {

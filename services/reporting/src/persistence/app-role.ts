@@ -8,6 +8,7 @@ import type { DataSource } from 'typeorm';
 export const APP_ROLE_PRIVILEGES: Readonly<Record<string, readonly string[]>> = {
   event_store: ['SELECT', 'INSERT'],
   complaint_facts: ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],
+  complaint_closures: ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],
   metric_daily: ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],
   inbox: ['SELECT', 'INSERT'],
   outbox: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],

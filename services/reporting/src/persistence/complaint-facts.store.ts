@@ -88,6 +88,12 @@ export async function writeFacts(db: EntityManager, facts: readonly ComplaintFac
      WHERE f.complaint_id = n.complaint_id`,
     [JSON.stringify(records)],
   );
+  const ids = facts.map((f) => f.complaintId);
+  await db.query('DELETE FROM complaint_closures WHERE complaint_id = ANY($1::uuid[])', [ids]);
+  await db.query(
+    `INSERT INTO complaint_closures (complaint_id, closed_at) SELECT * FROM unnest($1::uuid[], $2::timestamptz[]) ON CONFLICT DO NOTHING`,
+    [facts.flatMap((f) => f.closures.map(() => f.complaintId)), facts.flatMap((f) => f.closures.map((c) => c.toISOString()))],
+  );
 }
 
 /** Adds the delta to the daily rollups (rows arrive sorted, so writers lock them in one order). */

@@ -66,7 +66,7 @@ class Story {
 
   tell(): EventEnvelope[] {
     const severity = this.maybe(0.6) ? this.pick(Severity) : null;
-    this.emit('complaint.received', null, {
+    this.emitAt(0, 'complaint.received', null, {
       cycle: 0, channel: this.pick(Channel), category: this.maybe(0.8) ? this.pick(Category) : null, severity, priority: null,
       customerId: uuidFrom(this.random), receivedAt: this.receivedAt.toISOString(),
       acknowledgementDueAt: this.at(24).toISOString(), resolutionDueAt: this.at(RESOLUTION_HOURS[severity ?? 'MEDIUM']).toISOString(),
