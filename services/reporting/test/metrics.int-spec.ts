@@ -1,9 +1,8 @@
-import { DataSource } from 'typeorm';
-import type { EventEnvelope } from '@redress/contracts';
-import { SubgraphHarness, staff, waitFor } from '@redress/testing';
+import { SubgraphHarness, staff } from '@redress/testing';
 import { ReportingModule } from '../src/reporting.module.js';
-import { complaintStories, prng } from './support/complaint-stories.js';
+import { complaintStories } from './support/complaint-stories.js';
 import { expectedMetrics, expectedTrend } from './support/metrics-oracle.js';
+import { publishShuffled, waitUntilProjected } from './support/publishing.js';
 
 const METRICS = `query($from: DateTime!, $to: DateTime!) {
   complaintMetrics(from: $from, to: $to) {
@@ -17,25 +16,6 @@ const TREND = `query($interval: TrendInterval!, $from: DateTime!, $to: DateTime!
   complaintTrend(interval: $interval, from: $from, to: $to, category: $category) { periodStart received closed }
 }`;
 const FLOATS = ['acknowledgedWithinSlaRate', 'resolvedWithinSlaRate', 'meanHoursToAcknowledge', 'medianHoursToResolve', 'averageRating', 'reopenRate', 'escalationRate', 'csatScore'] as const;
-
-/** Publishes every event, some twice, in a shuffled order — as an at-least-once broker may deliver them. */
-export async function publishShuffled(harness: SubgraphHarness, events: readonly EventEnvelope[], seed: number): Promise<void> {
-  const random = prng(seed);
-  const deliveries = [...events, ...events.filter(() => random() < 0.15)];
-  for (let i = deliveries.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(random() * (i + 1));
-    [deliveries[i], deliveries[j]] = [deliveries[j], deliveries[i]];
-  }
-  for (const event of deliveries) await harness.publish(event);
-}
-
-export async function waitUntilProjected(harness: SubgraphHarness, events: readonly EventEnvelope[]): Promise<void> {
-  const db = harness.app.get(DataSource);
-  await waitFor(async () => Number((await db.query('SELECT count(*) AS n FROM event_store'))[0].n) >= new Set(events.map((e) => e.id)).size, {
-    timeoutMs: 60_000, description: 'every event stored',
-  });
-  await waitFor(async () => (await harness.queueDepth('reporting.events')) === 0, { timeoutMs: 30_000, description: 'every delivery handled' });
-}
 
 describe('reporting: metrics and trend equal an independent count over the same events', () => {
   let harness: SubgraphHarness;
