@@ -8,11 +8,13 @@ import { MessagingModule, brokerReadiness } from '@redress/messaging';
 import { PersistenceModule, databaseReadiness } from '@redress/persistence';
 import { CloseComplaintHandler } from './close-complaint/close-complaint.handler.js';
 import { ComplaintStateReader } from './complaint-state/complaint-state.reader.js';
+import { CustomerLinkIssuer } from './customer-links/customer-link.issuer.js';
 import { DecideProposalHandler } from './decide-proposal/decide-proposal.handler.js';
 import { EraseCustomerHandler } from './erase-customer/erase-customer.handler.js';
 import { ResolutionEventsController } from './events/resolution-events.controller.js';
 import { RecordFollowUpHandler } from './follow-up/record-follow-up.handler.js';
 import { ComplaintResolutionResolver } from './graphql/complaint-resolution.resolver.js';
+import { CustomerResponseResolver } from './graphql/customer-response.resolver.js';
 import { ResolutionMutationsResolver } from './graphql/resolution-mutations.resolver.js';
 import { ResolutionProposalResolver } from './graphql/resolution-proposal.resolver.js';
 import { resolutionTypeDefs } from './graphql/schema.graphql.js';
@@ -41,7 +43,7 @@ export class ResolutionModule {
       providers: [
         RecordComplaintHandler, ComplaintReopenedHandler, EraseCustomerHandler, ComplaintStateReader,
         ProposeResolutionHandler, DecideProposalHandler, MarkImplementedHandler, RecordFollowUpHandler, CloseComplaintHandler,
-        ComplaintResolutionResolver, ResolutionProposalResolver, ResolutionMutationsResolver,
+        CustomerLinkIssuer, ComplaintResolutionResolver, ResolutionProposalResolver, ResolutionMutationsResolver, CustomerResponseResolver,
       ],
     };
   }

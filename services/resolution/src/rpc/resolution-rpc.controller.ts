@@ -1,13 +1,22 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
-import { customerDataPattern, type CustomerData, type CustomerDataRequest } from '@redress/contracts';
+import {
+  CUSTOMER_LINK, customerDataPattern, type CustomerData, type CustomerDataRequest, type CustomerLink, type CustomerLinkRequest,
+} from '@redress/contracts';
 import { input } from '@redress/errors';
 import { TransactionRunner } from '@redress/persistence';
+import { CustomerLinkIssuer } from '../customer-links/customer-link.issuer.js';
 
 /** Answers other services' questions over RabbitMQ request/reply (queue `resolution.rpc`). */
 @Controller()
 export class ResolutionRpcController {
-  constructor(private readonly transactions: TransactionRunner) {}
+  constructor(private readonly transactions: TransactionRunner, private readonly links: CustomerLinkIssuer) {}
+
+  /** The signed link notification puts in the proposal and survey emails. */
+  @MessagePattern(CUSTOMER_LINK)
+  customerLink(@Payload() request: CustomerLinkRequest): Promise<CustomerLink> {
+    return this.links.issue(request);
+  }
 
   /** GDPR subject access: proposals (with options and decisions), follow-ups and closures of the customer's complaints. */
   @MessagePattern(customerDataPattern('resolution'))
