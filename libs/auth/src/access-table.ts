@@ -50,6 +50,7 @@ export const OPERATION_ACCESS = {
   // reporting
   complaintMetrics: REPORTING,
   complaintTrend: REPORTING,
+  verifyAuditTrail: REPORTING,
 } as const satisfies Record<string, OperationRule>;
 
 export type OperationName = keyof typeof OPERATION_ACCESS;

@@ -7,8 +7,11 @@ import { JobsModule, redisReadiness } from '@redress/jobs';
 import { MessagingModule, brokerReadiness } from '@redress/messaging';
 import { PersistenceModule, databaseReadiness } from '@redress/persistence';
 import { ReportingEventsController } from './events/reporting-events.controller.js';
+import { AuditSealer } from './audit-trail/audit-sealer.js';
+import { VerifyAuditTrailQuery } from './audit-trail/verify-audit-trail.query.js';
 import { ComplaintMetricsQuery } from './complaint-metrics/complaint-metrics.query.js';
 import { ComplaintTrendQuery } from './complaint-metrics/complaint-trend.query.js';
+import { AuditTrailResolver } from './graphql/audit-trail.resolver.js';
 import { ComplaintTimelineResolver } from './graphql/complaint-timeline.resolver.js';
 import { MetricsResolver } from './graphql/metrics.resolver.js';
 import { reportingTypeDefs } from './graphql/schema.graphql.js';
@@ -34,7 +37,7 @@ export class ReportingModule {
       controllers: [ReportingEventsController],
       providers: [
         RecordEventHandler, RefreshComplaintsHandler, ComplaintMetricsQuery, ComplaintTrendQuery,
-        ComplaintTimelineResolver, MetricsResolver,
+        AuditSealer, VerifyAuditTrailQuery, ComplaintTimelineResolver, MetricsResolver, AuditTrailResolver,
       ],
     };
   }

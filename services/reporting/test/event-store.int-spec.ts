@@ -64,6 +64,8 @@ describe('reporting: the event store', () => {
     }
     await expect(db.query('TRUNCATE event_store')).rejects.toThrow(/permission denied/);
     await expect(db.query('ALTER TABLE event_store DISABLE TRIGGER event_store_append_only')).rejects.toThrow(/must be owner/);
+    await expect(db.query('DELETE FROM audit_chain')).rejects.toThrow(/permission denied/);
+    await expect(db.query('UPDATE audit_chain SET chain_hash = event_hash')).rejects.toThrow(/permission denied/);
   });
 
   it('refuses to change or remove what it stored even for the database superuser', async () => {

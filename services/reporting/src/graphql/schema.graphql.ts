@@ -61,7 +61,29 @@ export const reportingTypeDefs = /* GraphQL */ `
     timeline: [TimelineEntry!]
   }
 
+  "The result of checking the audit chain over the event store."
+  type AuditTrailVerification {
+    "true when every sealed event is unchanged, the links follow each other and nothing was slipped in"
+    valid: Boolean!
+    sealedEvents: Int!
+    "events stored but not sealed yet (sealing follows within seconds)"
+    unsealedEvents: Int!
+    "SHA-256 (hex) of the last link; a later verification proves nothing up to it changed"
+    headHash: String!
+    "the first problems found (at most 20)"
+    problems: [AuditProblem!]!
+    verifiedAt: DateTime!
+  }
+
+  type AuditProblem {
+    sequence: Int
+    eventId: ID
+    problem: String!
+  }
+
   type Query {
+    "walks the whole hash chain over the event store and reports whether anything was altered"
+    verifyAuditTrail: AuditTrailVerification!
     complaintMetrics(from: DateTime!, to: DateTime!): ComplaintMetrics!
     complaintTrend(interval: TrendInterval!, from: DateTime!, to: DateTime!, category: Category): [TrendPoint!]!
   }

@@ -7,6 +7,8 @@ import type { DataSource } from 'typeorm';
  */
 export const APP_ROLE_PRIVILEGES: Readonly<Record<string, readonly string[]>> = {
   event_store: ['SELECT', 'INSERT'],
+  audit_chain: ['SELECT', 'INSERT'],
+  audit_chain_head: ['SELECT', 'UPDATE'],
   complaint_facts: ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],
   complaint_closures: ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],
   metric_daily: ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@redress/contracts';
 import { TransactionRunner } from '@redress/persistence';
+import { AuditSealer } from '../audit-trail/audit-sealer.js';
 import { RefreshComplaintsHandler } from '../project-complaints/refresh-complaints.handler.js';
 
 /**
@@ -11,7 +12,11 @@ import { RefreshComplaintsHandler } from '../project-complaints/refresh-complain
  */
 @Injectable()
 export class RecordEventHandler {
-  constructor(private readonly transactions: TransactionRunner, private readonly refresh: RefreshComplaintsHandler) {}
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly refresh: RefreshComplaintsHandler,
+    private readonly sealer: AuditSealer,
+  ) {}
 
   async execute(event: EventEnvelope): Promise<void> {
     await this.transactions.run(async (db) => {
@@ -22,7 +27,9 @@ export class RecordEventHandler {
         [event.id, event.type, event.version, event.complaintId, event.reference, event.occurredAt, event.correlationId,
           event.actor?.id ?? null, event.actor?.role ?? null, JSON.stringify(event.data)],
       );
-      if (inserted.length && event.complaintId) await this.refresh.execute([event.complaintId]);
+      if (!inserted.length) return;
+      this.transactions.afterCommit(() => this.sealer.poke());
+      if (event.complaintId) await this.refresh.execute([event.complaintId]);
     });
   }
 }
