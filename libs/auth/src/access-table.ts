@@ -51,6 +51,12 @@ export const OPERATION_ACCESS = {
   complaintMetrics: REPORTING,
   complaintTrend: REPORTING,
   verifyAuditTrail: REPORTING,
+  staffPerformance: REPORTING,
+  improvementActions: REPORTING,
+  qualityReview: REPORTING,
+  recordQualityReview: { roles: ['QA', 'MANAGER'] },
+  createImprovementAction: { roles: ['MANAGER', 'QA'] },
+  updateImprovementAction: { roles: ['MANAGER', 'QA'] },
 } as const satisfies Record<string, OperationRule>;
 
 export type OperationName = keyof typeof OPERATION_ACCESS;

@@ -12,6 +12,13 @@ import { VerifyAuditTrailQuery } from './audit-trail/verify-audit-trail.query.js
 import { ComplaintMetricsQuery } from './complaint-metrics/complaint-metrics.query.js';
 import { ComplaintTrendQuery } from './complaint-metrics/complaint-trend.query.js';
 import { AuditTrailResolver } from './graphql/audit-trail.resolver.js';
+import { ImprovementActionsResolver } from './graphql/improvement-actions.resolver.js';
+import { QualityResolver } from './graphql/quality.resolver.js';
+import { StaffPerformanceResolver } from './graphql/staff-performance.resolver.js';
+import { ImprovementActionsHandler } from './improvement-actions/improvement-actions.handler.js';
+import { QuarterlyReviewQuery } from './quality-review/quarterly-review.query.js';
+import { RecordQualityReviewHandler } from './quality-review/record-quality-review.handler.js';
+import { StaffPerformanceQuery } from './staff-performance/staff-performance.query.js';
 import { ComplaintTimelineResolver } from './graphql/complaint-timeline.resolver.js';
 import { MetricsResolver } from './graphql/metrics.resolver.js';
 import { reportingTypeDefs } from './graphql/schema.graphql.js';
@@ -37,7 +44,8 @@ export class ReportingModule {
       controllers: [ReportingEventsController],
       providers: [
         RecordEventHandler, RefreshComplaintsHandler, ComplaintMetricsQuery, ComplaintTrendQuery,
-        AuditSealer, VerifyAuditTrailQuery, ComplaintTimelineResolver, MetricsResolver, AuditTrailResolver,
+        AuditSealer, VerifyAuditTrailQuery, StaffPerformanceQuery, RecordQualityReviewHandler, ImprovementActionsHandler, QuarterlyReviewQuery,
+        ComplaintTimelineResolver, MetricsResolver, AuditTrailResolver, StaffPerformanceResolver, QualityResolver, ImprovementActionsResolver,
       ],
     };
   }

@@ -2,7 +2,7 @@ import { graphqlEnumSdl } from '@redress/contracts';
 
 // The reporting subgraph's SDL (SPEC §4).
 export const reportingTypeDefs = /* GraphQL */ `
-  ${graphqlEnumSdl('Category', 'TrendInterval')}
+  ${graphqlEnumSdl('Category', 'TrendInterval', 'RootCauseCategory')}
 
   type TimelineEntry {
     at: DateTime!
@@ -59,6 +59,129 @@ export const reportingTypeDefs = /* GraphQL */ `
     id: ID!
     "every event about it, oldest first"
     timeline: [TimelineEntry!]
+    "QA's reviews of its closures, oldest first"
+    qualityReviews: [QualityReview!]
+  }
+
+  enum PerformanceRole {
+    "acted on complaints as an AGENT or MANAGER"
+    AGENT
+    "assigned to or worked on complaints' investigations"
+    INVESTIGATOR
+  }
+
+  "How one staff member did with the complaints received in the period that they handled."
+  type StaffPerformance {
+    staffId: ID!
+    role: PerformanceRole!
+    handled: Int!
+    medianHoursToResolve: Float
+    "share resolved by the due date, of those resolved or overdue"
+    slaMetRate: Float
+    averageRating: Float
+    "share reopened, of those resolved"
+    reopenRate: Float
+  }
+
+  type QualityCheck {
+    item: String!
+    passed: Boolean!
+  }
+
+  input QualityCheckInput {
+    item: String!
+    passed: Boolean!
+  }
+
+  "QA's review of how a closed complaint was handled (one per closure)."
+  type QualityReview {
+    id: ID!
+    complaintId: ID!
+    "the complaint's cycle whose closure was reviewed (0, then +1 per reopening)"
+    cycle: Int!
+    reviewerId: ID!
+    "0 to 100"
+    score: Int!
+    checklist: [QualityCheck!]!
+    feedback: String
+    recordedAt: DateTime!
+  }
+
+  enum ImprovementActionStatus {
+    OPEN
+    IN_PROGRESS
+    DONE
+    CANCELLED
+  }
+
+  type ImprovementAction {
+    id: ID!
+    title: String!
+    description: String
+    ownerId: ID!
+    dueAt: DateTime!
+    status: ImprovementActionStatus!
+    "the root cause it addresses"
+    rootCause: RootCauseCategory!
+    "past its due date and neither DONE nor CANCELLED"
+    overdue: Boolean!
+    createdBy: ID!
+    createdAt: DateTime!
+    updatedAt: DateTime!
+    completedAt: DateTime
+  }
+
+  input ImprovementActionInput {
+    title: String!
+    description: String
+    ownerId: ID!
+    dueAt: DateTime!
+    rootCause: RootCauseCategory!
+  }
+
+  "Only the fields given change. DONE and CANCELLED are final."
+  input ImprovementActionChanges {
+    title: String
+    description: String
+    ownerId: ID
+    dueAt: DateTime
+    rootCause: RootCauseCategory
+    status: ImprovementActionStatus
+  }
+
+  type ChecklistItemResult {
+    item: String!
+    passed: Int!
+    total: Int!
+    passRate: Float!
+  }
+
+  type QualityReviewSummary {
+    count: Int!
+    averageScore: Float
+    "each check, most often failed first"
+    checklist: [ChecklistItemResult!]!
+    "the five lowest-scored reviews"
+    lowestScores: [QualityReview!]!
+  }
+
+  "What a quarterly review meeting looks at."
+  type QuarterlyReview {
+    "e.g. 2026-Q4"
+    quarter: String!
+    from: DateTime!
+    to: DateTime!
+    "over complaints received in the quarter"
+    metrics: ComplaintMetrics!
+    "the quarter before, to compare"
+    previousQuarter: ComplaintMetrics!
+    "received and closed per week"
+    trend: [TrendPoint!]!
+    staffPerformance: [StaffPerformance!]!
+    "reviews recorded in the quarter"
+    qualityReviews: QualityReviewSummary!
+    "actions open at some point of the quarter"
+    improvementActions: [ImprovementAction!]!
   }
 
   "The result of checking the audit chain over the event store."
@@ -86,5 +209,18 @@ export const reportingTypeDefs = /* GraphQL */ `
     verifyAuditTrail: AuditTrailVerification!
     complaintMetrics(from: DateTime!, to: DateTime!): ComplaintMetrics!
     complaintTrend(interval: TrendInterval!, from: DateTime!, to: DateTime!, category: Category): [TrendPoint!]!
+    "per agent and investigator, over the complaints received in [from, to) they handled; busiest first"
+    staffPerformance(from: DateTime!, to: DateTime!): [StaffPerformance!]!
+    "soonest due first"
+    improvementActions(status: [ImprovementActionStatus!], rootCause: RootCauseCategory): [ImprovementAction!]!
+    "the numbers, reviews and improvement actions of a quarter such as 2026-Q4"
+    qualityReview(quarter: String!): QuarterlyReview!
+  }
+
+  type Mutation {
+    "QA reviews a CLOSED complaint, once per closure"
+    recordQualityReview(complaintId: ID!, score: Int!, checklist: [QualityCheckInput!]!, feedback: String): QualityReview!
+    createImprovementAction(input: ImprovementActionInput!): ImprovementAction!
+    updateImprovementAction(id: ID!, changes: ImprovementActionChanges!): ImprovementAction!
   }
 `;

@@ -12,6 +12,8 @@ export const APP_ROLE_PRIVILEGES: Readonly<Record<string, readonly string[]>> = 
   complaint_facts: ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],
   complaint_closures: ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],
   metric_daily: ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],
+  quality_reviews: ['SELECT', 'INSERT'],
+  improvement_actions: ['SELECT', 'INSERT', 'UPDATE'],
   inbox: ['SELECT', 'INSERT'],
   outbox: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],
   migrations: ['SELECT'],

@@ -145,3 +145,26 @@ export function expectedTrend(events: readonly EventEnvelope[], starts: Date[], 
     closed: complaints.flatMap((c) => c.closures).filter((at) => inside(at, i)).length,
   }));
 }
+
+/** Per staff member and role, over complaints received in [from, to) they handled — counted independently. */
+export function expectedStaffPerformance(events: readonly EventEnvelope[], from: Date, to: Date, now: number) {
+  const inRange = oracleComplaints(events).filter((c) => c.receivedAt >= from.getTime() && c.receivedAt < to.getTime());
+  const rows: { staffId: string; role: string; handled: OracleComplaint[] }[] = [];
+  for (const role of ['AGENT', 'INVESTIGATOR'] as const) {
+    const ids = new Set(inRange.flatMap((c) => (role === 'AGENT' ? c.agents : c.investigators)));
+    for (const staffId of ids) rows.push({ staffId, role, handled: inRange.filter((c) => (role === 'AGENT' ? c.agents : c.investigators).includes(staffId)) });
+  }
+  return rows
+    .map(({ staffId, role, handled }) => {
+      const resolved = handled.filter((c) => c.resolvedAt !== null);
+      const rated = handled.filter((c) => c.rating !== null);
+      return {
+        staffId, role, handled: handled.length,
+        medianHoursToResolve: median(resolved.map((c) => (c.resolvedAt! - c.receivedAt) / HOUR)),
+        slaMetRate: share(resolved.filter((c) => c.resolvedAt! <= c.resolutionDueAt).length, resolved.length + handled.filter((c) => c.resolvedAt === null && c.resolutionDueAt < now).length),
+        averageRating: mean(rated.map((c) => c.rating!)),
+        reopenRate: share(resolved.filter((c) => c.reopened).length, resolved.length),
+      };
+    })
+    .sort((a, b) => b.handled - a.handled || (a.staffId < b.staffId ? -1 : a.staffId > b.staffId ? 1 : a.role < b.role ? -1 : 1));
+}
