@@ -57,6 +57,9 @@ export const OPERATION_ACCESS = {
   recordQualityReview: { roles: ['QA', 'MANAGER'] },
   createImprovementAction: { roles: ['MANAGER', 'QA'] },
   updateImprovementAction: { roles: ['MANAGER', 'QA'] },
+  complaintLogExport: REPORTING,
+  resolutionReport: REPORTING,
+  qualityReviewReport: REPORTING,
 } as const satisfies Record<string, OperationRule>;
 
 export type OperationName = keyof typeof OPERATION_ACCESS;

@@ -19,6 +19,10 @@ import { ImprovementActionsHandler } from './improvement-actions/improvement-act
 import { QuarterlyReviewQuery } from './quality-review/quarterly-review.query.js';
 import { RecordQualityReviewHandler } from './quality-review/record-quality-review.handler.js';
 import { StaffPerformanceQuery } from './staff-performance/staff-performance.query.js';
+import { ResolutionReportQuery } from './documents/resolution-report.query.js';
+import { DownloadLinks } from './downloads/download-links.js';
+import { DownloadsController } from './downloads/downloads.controller.js';
+import { DownloadsResolver } from './graphql/downloads.resolver.js';
 import { ComplaintTimelineResolver } from './graphql/complaint-timeline.resolver.js';
 import { MetricsResolver } from './graphql/metrics.resolver.js';
 import { reportingTypeDefs } from './graphql/schema.graphql.js';
@@ -41,11 +45,12 @@ export class ReportingModule {
         SubgraphGraphqlModule.forRoot({ typeDefs: reportingTypeDefs }),
         HealthModule.forRoot([databaseReadiness, brokerReadiness, redisReadiness]),
       ],
-      controllers: [ReportingEventsController],
+      controllers: [ReportingEventsController, DownloadsController],
       providers: [
         RecordEventHandler, RefreshComplaintsHandler, ComplaintMetricsQuery, ComplaintTrendQuery,
         AuditSealer, VerifyAuditTrailQuery, StaffPerformanceQuery, RecordQualityReviewHandler, ImprovementActionsHandler, QuarterlyReviewQuery,
-        ComplaintTimelineResolver, MetricsResolver, AuditTrailResolver, StaffPerformanceResolver, QualityResolver, ImprovementActionsResolver,
+        ResolutionReportQuery, DownloadLinks,
+        ComplaintTimelineResolver, DownloadsResolver, MetricsResolver, AuditTrailResolver, StaffPerformanceResolver, QualityResolver, ImprovementActionsResolver,
       ],
     };
   }

@@ -204,7 +204,27 @@ export const reportingTypeDefs = /* GraphQL */ `
     problem: String!
   }
 
+  enum ReportFormat {
+    HTML
+    "A4, with vector charts"
+    PDF
+  }
+
+  "A short-lived signed link to a file (GET it, e.g. in a browser)."
+  type Download {
+    url: String!
+    expiresAt: DateTime!
+    filename: String!
+    contentType: String!
+  }
+
   type Query {
+    "the complaint log of complaints received in [from, to) as CSV, streamed (any number of rows)"
+    complaintLogExport(from: DateTime!, to: DateTime!): Download!
+    "one complaint's story, remedy and feedback as a document; null for an unknown complaint"
+    resolutionReport(complaintId: ID!, format: ReportFormat = HTML): Download
+    "qualityReview(quarter) as a document for the review meeting, with charts"
+    qualityReviewReport(quarter: String!, format: ReportFormat = HTML): Download!
     "walks the whole hash chain over the event store and reports whether anything was altered"
     verifyAuditTrail: AuditTrailVerification!
     complaintMetrics(from: DateTime!, to: DateTime!): ComplaintMetrics!
