@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { signIdentity, type Identity } from '@redress/auth';
 import { SubgraphHarness, staff } from '@redress/testing';
-import { parseCsv } from '../../../test/support/cfpb-sample.js';
+import { parseCsv } from '../src/cli/csv-rows.js';
 import { signDownload } from '../src/downloads/download-token.js';
 import { ReportingModule } from '../src/reporting.module.js';
 import { complaintStories } from './support/complaint-stories.js';
