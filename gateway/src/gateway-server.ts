@@ -7,19 +7,25 @@ import { CORRELATION_HEADER, correlation } from '@redress/observability';
 import express, { type RequestHandler } from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { AccessPolicy } from './access/operation-access.js';
 import { apolloLogger } from './apollo-logger.js';
 import { apolloServerOptions } from './apollo-server-options.js';
 import type { GatewayConfig } from './config/gateway-config.js';
 import { acceptCorrelationId } from './http/correlation-id.js';
 import { healthRoutes } from './http/health-routes.js';
+import { requestBodyErrors } from './http/request-body-errors.js';
 import { callerIdentity } from './identity/caller-identity.js';
 import { SignedIdentityDataSource, type GatewayContext } from './identity/signed-identity-data-source.js';
+import { AnonymousRateLimiter, RedisHitCounter } from './limits/anonymous-rate-limiter.js';
+import { rateLimitRedis } from './limits/rate-limit-redis.js';
 import type { Backoff } from './supergraph/retrying-introspect-and-compose.js';
 import { supergraphSource } from './supergraph/supergraph-source.js';
 
 export interface GatewayOptions {
   /** Delays between composition attempts while subgraphs are down. */
   composeBackoff?: Backoff;
+  /** Who may call and read what at the edge; SPEC §2 unless a test composes subgraphs of its own. */
+  accessPolicy?: AccessPolicy;
 }
 
 export interface RunningGateway {
@@ -44,20 +50,24 @@ export async function startGateway(config: GatewayConfig, logger: LoggerService,
     logger: apolloLogger(logger),
   });
   const staffTokens = new StaffTokenVerifier(config);
+  const redis = rateLimitRedis(config);
+  const rateLimiter = new AnonymousRateLimiter(new RedisHitCounter(redis, config.bullPrefix), config.anonymousRateLimit, logger);
   const app = express();
   const httpServer = createServer(app);
-  const apollo = new ApolloServer<GatewayContext>(apolloServerOptions(config, logger, gateway, httpServer));
+  const apollo = new ApolloServer<GatewayContext>(apolloServerOptions(config, logger, gateway, httpServer, rateLimiter, options.accessPolicy));
   let graphql: RequestHandler | undefined;
   let stopping = false;
 
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxyHops);
   app.use((req, res, next) => {
     const correlationId = acceptCorrelationId(req.headers[CORRELATION_HEADER]);
     res.setHeader(CORRELATION_HEADER, correlationId);
     correlation.run(correlationId, next);
   });
   app.use('/health', healthRoutes(() => graphql !== undefined && !stopping));
-  app.use('/graphql', express.json({ limit: '1mb' }), (req, res, next) => (graphql ? graphql(req, res, next) : notReady(res)));
+  app.use('/graphql', express.json({ limit: config.limits.maxBodyBytes }), (req, res, next) => (graphql ? graphql(req, res, next) : notReady(res)));
+  app.use(requestBodyErrors(config.limits.maxBodyBytes));
 
   const port = await listen(httpServer, config.gatewayPort);
   const ready = apollo.start().then(async () => {
@@ -65,7 +75,13 @@ export async function startGateway(config: GatewayConfig, logger: LoggerService,
       await apollo.stop().catch(() => undefined);
       throw new Error('The gateway stopped before the supergraph was loaded');
     }
-    graphql = expressMiddleware(apollo, { context: async ({ req }) => ({ identity: await callerIdentity(req.headers.authorization, staffTokens), correlationId: correlation.idOrNew() }) });
+    graphql = expressMiddleware(apollo, {
+      context: async ({ req }) => ({
+        identity: await callerIdentity(req.headers.authorization, staffTokens),
+        correlationId: correlation.idOrNew(),
+        clientAddress: req.ip,
+      }),
+    });
     logger.log({ msg: 'gateway ready: supergraph loaded', port, supergraph: config.supergraphPath ?? 'composed from the running subgraphs' });
   });
   ready.catch(() => undefined); // the caller decides what a failed start means; stop() must not crash on it
@@ -77,6 +93,7 @@ export async function startGateway(config: GatewayConfig, logger: LoggerService,
     async stop() {
       stopping = true;
       supergraph.stop();
+      redis.disconnect();
       // Before the first supergraph there is nothing to drain; a composition attempt still in flight ends on its own.
       if (graphql) await apollo.stop(); // drains in-flight requests, then closes the HTTP server
       else await new Promise<void>((resolve) => httpServer.close(() => resolve()));

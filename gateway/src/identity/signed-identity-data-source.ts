@@ -21,6 +21,8 @@ interface GraphqlErrorBody {
 export interface GatewayContext {
   identity: Identity;
   correlationId: string;
+  /** The client's address (behind TRUST_PROXY_HOPS proxies), for anonymous rate limits. */
+  clientAddress?: string;
   /** Signed once per request, shared by all its subgraph fetches. */
   identityToken?: Promise<string>;
 }

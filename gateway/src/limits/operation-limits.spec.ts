@@ -5,7 +5,7 @@ const schema = buildSchema(`
   type Complaint { id: ID!  reference: String!  possibleDuplicateOf: Complaint }
   type Query { complaint(id: ID!): Complaint }
 `);
-const limits = operationLimitRules({ maxDepth: 4, maxAliases: 3 });
+const limits = operationLimitRules({ maxDepth: 4, maxAliases: 3, maxDirectives: 2 });
 const errorsOf = (query: string) => validate(schema, parse(query), limits).map((error) => error.message);
 
 describe('operation limits', () => {
@@ -33,6 +33,13 @@ describe('operation limits', () => {
   it('refuses alias batching beyond the limit', () => {
     expect(errorsOf('{ a: complaint(id: "1") { id } b: complaint(id: "2") { id } c: complaint(id: "3") { id } d: complaint(id: "4") { id } }')).toEqual([
       'The request uses 4 aliases; the limit is 3',
+    ]);
+  });
+
+  it('refuses more directives than the limit', () => {
+    expect(errorsOf('query($a: Boolean!) { complaint(id: "1") { id @include(if: $a) reference @skip(if: $a) } }')).toEqual([]);
+    expect(errorsOf('query($a: Boolean!) { complaint(id: "1") @include(if: $a) { id @include(if: $a) reference @skip(if: $a) } }')).toEqual([
+      'The request uses 3 directives; the limit is 2',
     ]);
   });
 });

@@ -1,12 +1,8 @@
 import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext, type ValidationRule } from 'graphql';
 
-export interface OperationLimits {
-  maxDepth: number;
-  maxAliases: number;
-}
+import type { RequestLimits } from '../config/request-limits-config.js';
 
-// Our deepest legitimate query (complaint → investigation → notes → fields) is about 5 levels.
-export const DEFAULT_LIMITS: OperationLimits = { maxDepth: 12, maxAliases: 30 };
+export type OperationLimits = Pick<RequestLimits, 'maxDepth' | 'maxAliases' | 'maxDirectives'>;
 
 /** Depth of a selection set, fragments expanded; introspection fields are not counted. */
 function depthOf(selectionSet: SelectionSetNode | undefined, context: ValidationContext, visiting: Set<string>): number {
@@ -57,6 +53,24 @@ export function maxAliasesRule(maxAliases: number): ValidationRule {
   };
 }
 
-export function operationLimitRules(limits: OperationLimits = DEFAULT_LIMITS): ValidationRule[] {
-  return [maxDepthRule(limits.maxDepth), maxAliasesRule(limits.maxAliases)];
+/** Refuses documents with more than `maxDirectives` directive uses (each costs work in every subgraph it reaches). */
+export function maxDirectivesRule(maxDirectives: number): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => {
+    let directives = 0;
+    return {
+      Directive() {
+        directives += 1;
+      },
+      Document: {
+        leave(document) {
+          if (directives > maxDirectives) context.reportError(new GraphQLError(`The request uses ${directives} directives; the limit is ${maxDirectives}`, { nodes: [document] }));
+        },
+      },
+    };
+  };
+}
+
+/** The static limits, checked with graphql's own validation before anything is planned or fetched. */
+export function operationLimitRules(limits: OperationLimits): ValidationRule[] {
+  return [maxDepthRule(limits.maxDepth), maxAliasesRule(limits.maxAliases), maxDirectivesRule(limits.maxDirectives)];
 }

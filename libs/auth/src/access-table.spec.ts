@@ -10,9 +10,11 @@ describe('OPERATION_ACCESS', () => {
     }
   });
 
-  it('has exactly the anonymous operations of SPEC §2', () => {
+  it('has exactly the anonymous operations of SPEC §2, plus the preferences link of customer emails', () => {
     const anonymous = Object.entries(OPERATION_ACCESS).filter(([, rule]) => rule === 'PUBLIC' || 'anonymous' in rule).map(([name]) => name).sort();
-    expect(anonymous).toEqual(['respondToProposal', 'submitComplaint', 'submitFeedback', 'trackComplaint']);
+    expect(anonymous).toEqual([
+      'notificationPreferences', 'respondToProposal', 'submitComplaint', 'submitFeedback', 'trackComplaint', 'updateNotificationPreferences',
+    ]);
   });
 });
 

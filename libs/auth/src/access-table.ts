@@ -47,6 +47,11 @@ export const OPERATION_ACCESS = {
   recordFollowUp: AGENT_WORK,
   submitFeedback: 'PUBLIC',
   closeComplaint: { ...AGENT_WORK, narrowedBy: 'overrideReason needs a MANAGER' },
+  // notification (the preferences link in a customer email is the credential)
+  previewNotification: { roles: ['AGENT', 'MANAGER', 'ADMIN'] },
+  retryNotification: { roles: ['AGENT', 'MANAGER', 'ADMIN'] },
+  notificationPreferences: 'PUBLIC',
+  updateNotificationPreferences: 'PUBLIC',
   // reporting
   complaintMetrics: REPORTING,
   complaintTrend: REPORTING,
@@ -78,6 +83,7 @@ export const ANONYMOUS_READABLE: Readonly<Record<string, readonly string[] | 'AL
   ResolutionOption: 'ALL', // the options a customer chooses from
   ComplaintTracking: 'ALL',
   FollowUp: 'ALL',
+  NotificationPreferences: 'ALL',
 };
 
 export function anonymousMayRead(type: string, field: string): boolean {

@@ -28,6 +28,8 @@ export const e2eEnv: NodeJS.ProcessEnv = {
   SMTP_URL: `smtp://127.0.0.1:${E2E.smtpPort}`,
   PUBLIC_URL: `http://localhost:${E2E.gatewayPort}`,
   EVENT_RETRY_DELAYS_MS: '200,1000,3000',
+  // Specs poll public operations from one address; security-abuse-limits.e2e-spec.ts checks the limit itself.
+  RATE_LIMIT_ANONYMOUS_REQUESTS: '600',
 };
 
 export const gatewayUrl = `http://127.0.0.1:${E2E.gatewayPort}/graphql`;
