@@ -29,6 +29,7 @@ import { reportingTypeDefs } from './graphql/schema.graphql.js';
 import { ReportingConfigModule } from './persistence/reporting-config.module.js';
 import { reportingPersistence } from './persistence/reporting-persistence.js';
 import { RefreshComplaintsHandler } from './project-complaints/refresh-complaints.handler.js';
+import { DetectSpikesHandler } from './trend-alerts/detect-spikes.handler.js';
 import { RecordEventHandler } from './record-event/record-event.handler.js';
 
 @Module({})
@@ -47,7 +48,7 @@ export class ReportingModule {
       ],
       controllers: [ReportingEventsController, DownloadsController],
       providers: [
-        RecordEventHandler, RefreshComplaintsHandler, ComplaintMetricsQuery, ComplaintTrendQuery,
+        RecordEventHandler, RefreshComplaintsHandler, DetectSpikesHandler, ComplaintMetricsQuery, ComplaintTrendQuery,
         AuditSealer, VerifyAuditTrailQuery, StaffPerformanceQuery, RecordQualityReviewHandler, ImprovementActionsHandler, QuarterlyReviewQuery,
         ResolutionReportQuery, DownloadLinks,
         ComplaintTimelineResolver, DownloadsResolver, MetricsResolver, AuditTrailResolver, StaffPerformanceResolver, QualityResolver, ImprovementActionsResolver,

@@ -13,6 +13,7 @@ export const APP_ROLE_PRIVILEGES: Readonly<Record<string, readonly string[]>> = 
   complaint_closures: ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],
   metric_daily: ['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE'],
   quality_reviews: ['SELECT', 'INSERT'],
+  trend_alerts: ['SELECT', 'INSERT'],
   improvement_actions: ['SELECT', 'INSERT', 'UPDATE'],
   inbox: ['SELECT', 'INSERT'],
   outbox: ['SELECT', 'INSERT', 'UPDATE', 'DELETE'],

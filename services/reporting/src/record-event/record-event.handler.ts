@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@redress/contracts';
 import { TransactionRunner } from '@redress/persistence';
 import { AuditSealer } from '../audit-trail/audit-sealer.js';
+import { DetectSpikesHandler } from '../trend-alerts/detect-spikes.handler.js';
 import { RefreshComplaintsHandler } from '../project-complaints/refresh-complaints.handler.js';
 
 /**
@@ -16,6 +17,7 @@ export class RecordEventHandler {
     private readonly transactions: TransactionRunner,
     private readonly refresh: RefreshComplaintsHandler,
     private readonly sealer: AuditSealer,
+    private readonly spikes: DetectSpikesHandler,
   ) {}
 
   async execute(event: EventEnvelope): Promise<void> {
@@ -29,7 +31,7 @@ export class RecordEventHandler {
       );
       if (!inserted.length) return;
       this.transactions.afterCommit(() => this.sealer.poke());
-      if (event.complaintId) await this.refresh.execute([event.complaintId]);
+      if (event.complaintId) await this.spikes.execute(await this.refresh.execute([event.complaintId]));
     });
   }
 }
