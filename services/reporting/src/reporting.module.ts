@@ -29,6 +29,7 @@ import { reportingTypeDefs } from './graphql/schema.graphql.js';
 import { ReportingConfigModule } from './persistence/reporting-config.module.js';
 import { reportingPersistence } from './persistence/reporting-persistence.js';
 import { RefreshComplaintsHandler } from './project-complaints/refresh-complaints.handler.js';
+import { ReportingRpcController } from './rpc/reporting-rpc.controller.js';
 import { DetectSpikesHandler } from './trend-alerts/detect-spikes.handler.js';
 import { RecordEventHandler } from './record-event/record-event.handler.js';
 
@@ -46,7 +47,7 @@ export class ReportingModule {
         SubgraphGraphqlModule.forRoot({ typeDefs: reportingTypeDefs }),
         HealthModule.forRoot([databaseReadiness, brokerReadiness, redisReadiness]),
       ],
-      controllers: [ReportingEventsController, DownloadsController],
+      controllers: [ReportingEventsController, ReportingRpcController, DownloadsController],
       providers: [
         RecordEventHandler, RefreshComplaintsHandler, DetectSpikesHandler, ComplaintMetricsQuery, ComplaintTrendQuery,
         AuditSealer, VerifyAuditTrailQuery, StaffPerformanceQuery, RecordQualityReviewHandler, ImprovementActionsHandler, QuarterlyReviewQuery,
