@@ -30,6 +30,8 @@ export const OPERATION_ACCESS = {
   assessComplaint: AGENT_WORK,
   escalateComplaint: AGENT_WORK,
   reopenComplaint: { roles: ['MANAGER'] },
+  pauseSlaClock: AGENT_WORK,
+  resumeSlaClock: AGENT_WORK,
   // investigation
   investigators: STAFF,
   investigation: STAFF,
