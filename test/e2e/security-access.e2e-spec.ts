@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { buildClientSchema, getIntrospectionQuery, getNamedType, isLeafType, isNonNullType, isObjectType, parse, type GraphQLSchema, type IntrospectionQuery } from 'graphql';
-import { ANONYMOUS, OPERATION_ACCESS, STAFF_ROLES, anonymousMayRead, decideOperationAccess, signIdentity, type Identity } from '@redress/auth';
+import { ANONYMOUS, FIELD_ACCESS, OPERATION_ACCESS, STAFF_ROLES, anonymousMayRead, decideOperationAccess, hasAnyRole, privateFieldFor, signIdentity, type Identity } from '@redress/auth';
 import { DEV_SECRETS } from '@redress/config';
 import type { Role } from '@redress/contracts';
+import { waitFor } from '@redress/testing';
 import { E2E, gatewayUrl } from './support/e2e-environment.js';
 import { staffToken, type GraphqlResponse } from './support/graphql-client.js';
 import { operationProbes, sampleValue, type OperationProbe } from './support/security-operation-probe.js';
@@ -170,4 +171,58 @@ beforeAll(async () => {
     (definition) => 'name' in definition && definition.name?.value === 'Complaint' && 'fields' in definition,
   );
   intakeComplaintFields = new Set(complaint && 'fields' in complaint ? (complaint.fields ?? []).map((field) => field.name.value) : []);
+});
+
+describe('fields for staff (SPEC §2 field privacy), generated from the schema and PRIVATE_FIELDS', () => {
+  let complaintId: string;
+  const customer = { name: 'Ada Lovelace', email: `ada.${Date.now()}@example.com`, phone: '+44 20 7946 0018' };
+  const asRole = (role: string, query: string, variables: object) =>
+    post(gatewayUrl, { query, variables }, { authorization: `Bearer ${tokens.get(role)}` });
+
+  beforeAll(async () => {
+    const submitted = await asRole('AGENT', 'mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { id } }', {
+      input: { channel: 'PHONE', customer, subject: 'Privacy probe', description: 'A complaint whose contact details only some staff may read.' },
+    });
+    complaintId = (submitted.data as { submitComplaint: { id: string } }).submitComplaint.id;
+    await waitFor(async () => {
+      const { data } = await asRole('MANAGER', 'query($id: ID!) { complaint(id: $id) { notifications { status } } }', { id: complaintId });
+      return (data as { complaint: { notifications: { status: string }[] | null } }).complaint.notifications?.some((n) => n.status === 'SENT');
+    }, { timeoutMs: 30_000, description: 'the acknowledgement to be sent' });
+  });
+
+  it('lets each staff role read every Complaint field FIELD_ACCESS does not narrow, whichever subgraph resolves it', async () => {
+    const complaintType = schema.getType('Complaint');
+    if (!isObjectType(complaintType)) throw new Error('no Complaint type');
+    const mismatches: object[] = [];
+    for (const role of STAFF_ROLES) {
+      for (const field of Object.values(complaintType.getFields())) {
+        const selection = isLeafType(getNamedType(field.type)) ? field.name : `${field.name} { __typename }`;
+        const response = await asRole(role, `query($id: ID!) { complaint(id: $id) { ${selection} } }`, { id: complaintId });
+        const codes = (response.errors ?? []).map((e) => e.extensions?.code);
+        const narrowed = FIELD_ACCESS[`Complaint.${field.name}` as keyof typeof FIELD_ACCESS];
+        const expected = narrowed && !hasAnyRole({ roles: [role] }, narrowed.roles) ? ['FORBIDDEN'] : [];
+        if (codes.join() !== expected.join()) mismatches.push({ role, field: `Complaint.${field.name}`, expected, codes, messages: response.errors?.map((e) => e.message) });
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+
+  it('shows each role the private fields exactly as PRIVATE_FIELDS says: in full, masked or null', async () => {
+    const query = 'query($id: ID!) { complaint(id: $id) { customer { email phone } notifications { recipient } } }';
+    const seen = new Map<Role, { customer: { email: string | null; phone: string | null }; notifications: { recipient: string }[] }>();
+    for (const role of STAFF_ROLES) seen.set(role, ((await asRole(role, query, { id: complaintId })).data as { complaint: never }).complaint);
+    const stored = { email: customer.email.toLowerCase(), phone: customer.phone, recipient: customer.email.toLowerCase() };
+    for (const role of STAFF_ROLES) {
+      const identity: Identity = { sub: 'x', roles: [role], anonymous: false };
+      const answer = seen.get(role)!;
+      expect({ role, email: answer.customer.email, phone: answer.customer.phone, recipients: answer.notifications.map((n) => n.recipient) }).toEqual({
+        role,
+        email: privateFieldFor('Customer.email', identity, stored.email),
+        phone: privateFieldFor('Customer.phone', identity, stored.phone),
+        recipients: answer.notifications.map(() => privateFieldFor('Notification.recipient', identity, stored.recipient)),
+      });
+    }
+    expect(seen.get('QA')!.notifications[0].recipient).toMatch(/^a\*\*\*@example\.com$/);
+    expect(seen.get('QA')!.customer.email).toBeNull();
+  });
 });

@@ -76,6 +76,17 @@ export function operationRule(operation: string): OperationRule | undefined {
 }
 
 /**
+ * Fields that fewer staff may read than the operations leading to them (which are open to every staff
+ * role). Any other field of a staff-readable type is readable by every staff role; the generated access
+ * test holds both. Resolvers declare these with `@AllowedField('<Type.field>')`.
+ */
+export const FIELD_ACCESS = {
+  'Complaint.qualityReviews': REPORTING,
+} as const satisfies Record<string, { roles: readonly Role[] }>;
+
+export type RestrictedField = keyof typeof FIELD_ACCESS;
+
+/**
  * SPEC §2: the only fields an anonymous caller may read (through the public operations). A type not
  * listed is closed to anonymous callers; `__typename` is always readable.
  */

@@ -1,7 +1,7 @@
 import { SetMetadata, createParamDecorator, type ExecutionContext } from '@nestjs/common';
 import type { Role } from '@redress/contracts';
 import { accessRuleOf, type AccessRule } from './access-rule.js';
-import { OPERATION_ACCESS, type OperationName } from './access-table.js';
+import { FIELD_ACCESS, OPERATION_ACCESS, type OperationName, type RestrictedField } from './access-table.js';
 import { identityOf } from './execution-identity.js';
 import { ANONYMOUS, type Identity } from './identity.js';
 
@@ -16,6 +16,11 @@ export function Allowed(operation: OperationName): MethodDecorator {
   const row = OPERATION_ACCESS[operation];
   if (row === undefined) throw new Error(`@Allowed('${String(operation)}'): no such operation in OPERATION_ACCESS`);
   return SetMetadata<string, AccessRule>(ACCESS_METADATA, accessRuleOf(row));
+}
+
+/** The row of FIELD_ACCESS on a field resolver readable by fewer staff roles than its type. */
+export function AllowedField(field: RestrictedField): MethodDecorator {
+  return SetMetadata<string, AccessRule>(ACCESS_METADATA, { roles: FIELD_ACCESS[field].roles });
 }
 
 /** Allows callers holding any of the roles (MANAGER implies AGENT). On a method or a whole resolver class. */

@@ -1,7 +1,7 @@
 import { Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host.js';
 import { ResolveReference } from '@nestjs/graphql';
-import { Allowed, Public, Roles } from './access.decorators.js';
+import { Allowed, AllowedField, Public, Roles } from './access.decorators.js';
 import { ANONYMOUS, type Identity } from './identity.js';
 import { RolesGuard } from './roles.guard.js';
 
@@ -16,6 +16,7 @@ class TableResolverFake {
   @Allowed('submitComplaint') submitComplaint() {}
   @Allowed('reopenComplaint') reopenComplaint() {}
   @Allowed('respondToProposal') respondToProposal() {}
+  @AllowedField('Complaint.qualityReviews') qualityReviews() {}
 }
 
 class UndecoratedResolverFake {
@@ -71,5 +72,10 @@ describe('RolesGuard', () => {
     expect(graphqlCall(TableResolverFake, 'reopenComplaint', agent)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
     expect(graphqlCall(TableResolverFake, 'reopenComplaint', { ...agent, roles: ['MANAGER'] })()).toBe(true);
     expect(graphqlCall(TableResolverFake, 'respondToProposal', ANONYMOUS)()).toBe(true);
+  });
+
+  it('applies the row of FIELD_ACCESS named by @AllowedField', () => {
+    expect(graphqlCall(TableResolverFake, 'qualityReviews', { ...agent, roles: ['QA'] })()).toBe(true);
+    expect(graphqlCall(TableResolverFake, 'qualityReviews', agent)).toThrow(expect.objectContaining({ code: 'FORBIDDEN' }));
   });
 });
