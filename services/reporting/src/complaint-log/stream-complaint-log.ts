@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import type { TimeRange } from '../domain/date-range.js';
-import { COMPLAINT_LOG_COLUMNS, complaintLogLine, csvLine, type ComplaintLogRow } from './complaint-log.csv.js';
+import { COMPLAINT_LOG_COLUMNS, COMPLAINT_LOG_SELECT, complaintLogLine, csvLine, type ComplaintLogRow } from './complaint-log.csv.js';
 
 const PAGE = 5000;
 
@@ -12,18 +12,18 @@ const PAGE = 5000;
 export async function streamComplaintLog(db: EntityManager, range: TimeRange, write: (chunk: string) => Promise<void>): Promise<number> {
   await write(csvLine(COMPLAINT_LOG_COLUMNS));
   let count = 0;
-  let after: { at: Date; id: string } | null = null;
+  let after: { at: string; id: string } | null = null;
   for (;;) {
-    const rows: ComplaintLogRow[] = await db.query(
-      `SELECT * FROM complaint_facts
-        WHERE received_at >= $1 AND received_at < $2 AND ($3::timestamptz IS NULL OR (received_at, complaint_id) > ($3, $4::uuid))
-        ORDER BY received_at, complaint_id LIMIT ${PAGE}`,
+    const rows: (ComplaintLogRow & { cursor: string })[] = await db.query(
+      `SELECT ${COMPLAINT_LOG_SELECT}, f.received_at::text AS cursor FROM complaint_facts f
+        WHERE f.received_at >= $1 AND f.received_at < $2 AND ($3::timestamptz IS NULL OR (f.received_at, f.complaint_id) > ($3::timestamptz, $4::uuid))
+        ORDER BY f.received_at, f.complaint_id LIMIT ${PAGE}`,
       [range.from, range.to, after?.at ?? null, after?.id ?? null],
     );
     if (!rows.length) return count;
     await write(rows.map(complaintLogLine).join(''));
     count += rows.length;
     const last = rows[rows.length - 1];
-    after = { at: last.received_at!, id: last.complaint_id };
+    after = { at: last.cursor, id: last.complaint_id };
   }
 }
