@@ -138,6 +138,22 @@ describe('the correlation id', () => {
   });
 });
 
+describe('operations metrics', () => {
+  const scrape = async (port: number) => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+
+  it('exposes Prometheus series for requests, events, outbox lag, queue depth and jobs on every service', async () => {
+    const intake = await scrape(E2E.ports.intake);
+    expect(intake).toMatch(/redress_events_published_total\{type="complaint.received",service="intake"\} [1-9]/);
+    expect(intake).toMatch(/redress_events_consumed_total\{type="notification.sent",outcome="handled",service="intake"\} [1-9]/);
+    expect(intake).toMatch(/redress_http_request_duration_seconds_count\{method="POST",route="\/graphql",status="200",operation="[^"]*",service="intake"\} [1-9]/);
+    expect(intake).toMatch(/redress_outbox_lag_seconds\{service="intake"\} [0-9.]+/);
+    expect(intake).toMatch(/redress_queue_messages\{queue="intake.events.dlq",service="intake"\} 0/);
+    const notification = await scrape(E2E.ports.notification);
+    expect(notification).toMatch(/redress_job_duration_seconds_count\{queue="notification-delivery",outcome="completed",service="notification"\} [1-9]/);
+    expect(notification).toMatch(/process_resident_memory_bytes\{service="notification"\}/);
+  });
+});
+
 describe('submission rules', () => {
   it('returns the same complaint for the same idempotency key and email', async () => {
     const email = `key.${Date.now()}@example.com`;

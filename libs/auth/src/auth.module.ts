@@ -5,7 +5,7 @@ import { RolesGuard } from './roles.guard.js';
 
 /**
  * A subgraph's authentication and authorisation: the signed identity is required on every route but
- * `/health/*`, and RolesGuard decides every resolver (default deny). Needs ConfigModule (INTERNAL_SECRET).
+ * `/health/*` and `GET /metrics` (for Prometheus inside the cluster), and RolesGuard decides every resolver (default deny). Needs ConfigModule (INTERNAL_SECRET).
  */
 @Global()
 @Module({})
@@ -17,7 +17,7 @@ export class AuthModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
     consumer
       .apply(IdentityMiddleware)
-      .exclude({ path: 'health/{*path}', method: RequestMethod.ALL })
+      .exclude({ path: 'health/{*path}', method: RequestMethod.ALL }, { path: 'metrics', method: RequestMethod.GET })
       .forRoutes({ path: '{*path}', method: RequestMethod.ALL });
   }
 }

@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { HealthController } from './health.controller.js';
+import { MetricsController } from './metrics.controller.js';
 import { HEALTH_CHECKS, type ReadinessCheckProvider } from './readiness-check.js';
 
 @Module({})
@@ -8,7 +9,7 @@ export class HealthModule {
     const inject = checks.flatMap((c) => c.inject);
     return {
       module: HealthModule,
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         {
           provide: HEALTH_CHECKS,

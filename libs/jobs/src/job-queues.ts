@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Queue, Worker, type Processor, type WorkerOptions, type JobsOptions } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { RedressConfig } from '@redress/config';
+import { metrics } from '@redress/observability';
 
 const WATCHDOG_INTERVAL_MS = 5000;
 
@@ -29,7 +30,18 @@ export class JobQueues {
 
   worker(name: string, processor: Processor, options: Omit<WorkerOptions, 'connection' | 'prefix'> = {}): Worker {
     // A worker blocks its connection, so it gets a duplicate of the shared one.
-    const worker = new Worker(name, processor, { ...options, connection: this.connection.duplicate(), prefix: this.config.bullPrefix });
+    const timed: Processor = async (job, token) => {
+      const end = metrics.jobDuration.startTimer({ queue: name });
+      try {
+        const result = await processor(job, token);
+        end({ outcome: 'completed' });
+        return result;
+      } catch (error) {
+        end({ outcome: 'failed' });
+        throw error;
+      }
+    };
+    const worker = new Worker(name, timed, { ...options, connection: this.connection.duplicate(), prefix: this.config.bullPrefix });
     worker.on('error', (error) => this.logger.warn(`worker ${name}: ${error.message}`));
     this.workers.push(worker);
     this.watchdog ??= setInterval(() => this.restartStoppedWorkers(), WATCHDOG_INTERVAL_MS).unref();

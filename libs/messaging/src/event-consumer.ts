@@ -2,7 +2,7 @@ import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { LoggerService } from '@nestjs/common';
 import type { MessageHandler } from '@nestjs/microservices';
 import type { EventEnvelope, ServiceName } from '@redress/contracts';
-import { correlation } from '@redress/observability';
+import { correlation, metrics } from '@redress/observability';
 import type { TransactionRunner } from '@redress/persistence';
 import { sleep, within } from './timers.js';
 import { publishConfirmed } from './confirmed-publish.js';
@@ -57,8 +57,12 @@ export class EventConsumer {
     try {
       const started = Date.now();
       const handled = await this.handleOnce(handler, message, routingKey, envelope);
+      metrics.eventsConsumed.inc({ type: routingKey, outcome: handled ? 'handled' : 'duplicate' });
       if (!handled) this.deps.logger.debug?.({ msg: `Skipped ${routingKey} ${envelope.id}: already handled`, eventId: envelope.id }, CONTEXT);
-      else this.deps.logger.log({ msg: `Handled ${routingKey}`, eventId: envelope.id, complaintId: envelope.complaintId, ms: Date.now() - started }, CONTEXT);
+      else {
+        metrics.eventHandlingDuration.observe({ type: routingKey }, (Date.now() - started) / 1000);
+        this.deps.logger.log({ msg: `Handled ${routingKey}`, eventId: envelope.id, complaintId: envelope.complaintId, ms: Date.now() - started }, CONTEXT);
+      }
       settle(() => channel.ack(message));
     } catch (error) {
       await this.failed(channel, message, routingKey, envelope, describeFailure(error));
@@ -86,6 +90,7 @@ export class EventConsumer {
     if (step.kind === 'dead-letter') {
       return this.deadLetter(channel, message, routingKey, 'handler-failed', failure.message, step.attempts, failure.stack);
     }
+    metrics.eventsConsumed.inc({ type: routingKey, outcome: 'retried' });
     this.deps.logger.warn({ msg: `${routingKey} ${envelope.id} failed (attempt ${step.attempts}): ${failure.message}; retrying in ${step.delayMs} ms`, stack: failure.stack }, CONTEXT);
     const headers = { [HEADERS.attempts]: step.attempts, [HEADERS.routingKey]: routingKey, [HEADERS.error]: truncate(failure.message) };
     await this.moveTo(channel, message, copyTo(step.queue, message, headers));
@@ -93,6 +98,7 @@ export class EventConsumer {
 
   private async deadLetter(channel: ConfirmChannel, message: ConsumeMessage, routingKey: string, reason: DeadLetterReason, error: string, attempts: number, stack?: string): Promise<void> {
     const queue = deadLetterQueue(this.deps.service);
+    metrics.eventsConsumed.inc({ type: routingKey, outcome: 'dead_lettered' });
     this.deps.logger.error({ msg: `${routingKey} ${message.properties.messageId ?? ''} moved to ${queue} (${reason}, ${attempts} failed attempts): ${error}`, stack }, CONTEXT);
     const headers = {
       [HEADERS.reason]: reason,

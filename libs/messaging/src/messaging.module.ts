@@ -8,6 +8,7 @@ import type { ServiceName } from '@redress/contracts';
 import { databaseName, databaseUrl, TransactionRunner } from '@redress/persistence';
 import { AmqpConnection, type AmqpConnectionOptions } from './amqp-connection.js';
 import { EventPublisher } from './event-publisher.js';
+import { registerMessagingGauges } from './messaging-metrics.js';
 import { HandlerErrorInterceptor } from './handler-error.interceptor.js';
 import { OutboxRelay, type OutboxRelayOptions } from './outbox-relay.js';
 import { RabbitEventsServer, type RabbitEventsServerOptions } from './rabbit-events.server.js';
@@ -43,8 +44,10 @@ export class MessagingModule implements OnModuleInit, OnApplicationBootstrap, Be
         {
           provide: OutboxRelay,
           inject: [REDRESS_CONFIG, DataSource, AmqpConnection],
-          useFactory: (config: RedressConfig, dataSource: DataSource, connection: AmqpConnection) =>
-            new OutboxRelay({ service, dataSource, connection, databaseUrl: databaseUrl(config.databaseUrl, databaseName(config, service)) }, options.relay),
+          useFactory: (config: RedressConfig, dataSource: DataSource, connection: AmqpConnection) => {
+            registerMessagingGauges(service, dataSource, connection);
+            return new OutboxRelay({ service, dataSource, connection, databaseUrl: databaseUrl(config.databaseUrl, databaseName(config, service)) }, options.relay);
+          },
         },
         { provide: RpcClient, inject: [AmqpConnection], useFactory: (connection: AmqpConnection) => new RpcClient(connection) },
         {

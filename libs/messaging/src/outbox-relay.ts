@@ -1,3 +1,4 @@
+import { metrics } from '@redress/observability';
 import type { ConfirmChannel } from 'amqplib';
 import { Logger, type LoggerService } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
@@ -115,7 +116,9 @@ export class OutboxRelay {
     if (!rows.length) return false;
     const appId = `redress-${this.deps.service}`;
     const outcomes = await publishConfirmed(channel, rows.map((row) => eventMessage(EVENTS_EXCHANGE, row.envelope, appId)), this.options.confirmTimeoutMs);
-    this.publishedUnmarked.push(...rows.filter((_, i) => outcomes[i].ok).map((row) => row.id));
+    const confirmed = rows.filter((_, i) => outcomes[i].ok);
+    this.publishedUnmarked.push(...confirmed.map((row) => row.id));
+    for (const row of confirmed) metrics.eventsPublished.inc({ type: row.envelope.type });
     await this.markUnmarked();
     const failure = outcomes.find((outcome) => !outcome.ok);
     if (failure && !failure.ok) {

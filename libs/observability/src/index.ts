@@ -1,2 +1,3 @@
 export * from './correlation.js';
 export * from './json-logger.js';
+export * from './metrics.js';

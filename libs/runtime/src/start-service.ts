@@ -4,7 +4,8 @@ import type { DynamicModule, INestApplication } from '@nestjs/common';
 import { ConfigError, loadConfig, type RedressConfig } from '@redress/config';
 import type { ServiceName } from '@redress/contracts';
 import { RabbitEventsServer } from '@redress/messaging';
-import { JsonLogger } from '@redress/observability';
+import { JsonLogger, labelMetrics } from '@redress/observability';
+import { recordHttpMetrics } from './http-metrics.js';
 
 /**
  * Boots one service process: validated configuration, JSON logs, the HTTP server (GraphQL + health)
@@ -14,7 +15,9 @@ export async function startService(service: ServiceName, moduleFor: (config: Red
   const config = loadConfigOrExit(service);
   const logger = new JsonLogger(service, config.logLevel);
   try {
+    labelMetrics(service);
     const app = await NestFactory.create(moduleFor(config), { logger, abortOnError: false });
+    app.use(recordHttpMetrics);
     app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
     app.connectMicroservice({ strategy: app.get(RabbitEventsServer) }, { inheritAppConfig: true });
     await app.startAllMicroservices();
