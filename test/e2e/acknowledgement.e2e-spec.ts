@@ -140,17 +140,22 @@ describe('the correlation id', () => {
 
 describe('operations metrics', () => {
   const scrape = async (port: number) => (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  /** The value of the first series named `name` that carries every given label, or undefined. */
+  const valueOf = (text: string, name: string, labels: Record<string, string>) => {
+    const line = text.split('\n').find((l) => l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)));
+    return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
+  };
 
   it('exposes Prometheus series for requests, events, outbox lag, queue depth and jobs on every service', async () => {
     const intake = await scrape(E2E.ports.intake);
-    expect(intake).toMatch(/redress_events_published_total\{type="complaint.received",service="intake"\} [1-9]/);
-    expect(intake).toMatch(/redress_events_consumed_total\{type="notification.sent",outcome="handled",service="intake"\} [1-9]/);
-    expect(intake).toMatch(/redress_http_request_duration_seconds_count\{method="POST",route="\/graphql",status="200",operation="[^"]*",service="intake"\} [1-9]/);
-    expect(intake).toMatch(/redress_outbox_lag_seconds\{service="intake"\} [0-9.]+/);
-    expect(intake).toMatch(/redress_queue_messages\{queue="intake.events.dlq",service="intake"\} 0/);
+    expect(valueOf(intake, 'redress_events_published_total', { type: 'complaint.received', service: 'intake' })).toBeGreaterThan(0);
+    expect(valueOf(intake, 'redress_events_consumed_total', { type: 'notification.sent', outcome: 'handled', service: 'intake' })).toBeGreaterThan(0);
+    expect(valueOf(intake, 'redress_http_request_duration_seconds_count', { method: 'POST', route: '/graphql', status: '200' })).toBeGreaterThan(0);
+    expect(valueOf(intake, 'redress_outbox_lag_seconds', { service: 'intake' })).toBeGreaterThanOrEqual(0);
+    expect(valueOf(intake, 'redress_queue_messages', { queue: 'intake.events.dlq' })).toBe(0);
     const notification = await scrape(E2E.ports.notification);
-    expect(notification).toMatch(/redress_job_duration_seconds_count\{queue="notification-delivery",outcome="completed",service="notification"\} [1-9]/);
-    expect(notification).toMatch(/process_resident_memory_bytes\{service="notification"\}/);
+    expect(valueOf(notification, 'redress_job_duration_seconds_count', { queue: 'notification-delivery', outcome: 'completed' })).toBeGreaterThan(0);
+    expect(valueOf(notification, 'process_resident_memory_bytes', { service: 'notification' })).toBeGreaterThan(0);
   });
 });
 

@@ -7,7 +7,9 @@ const KNOWN_ROUTES = new Set(['/graphql', '/health/live', '/health/ready', '/met
 export function recordHttpMetrics(req: Request, res: Response, next: NextFunction): void {
   const end = metrics.httpDuration.startTimer();
   res.once('finish', () => {
-    const route = KNOWN_ROUTES.has(req.path) ? req.path : 'other';
+    // originalUrl: a router mounted on /graphql rewrites req.path to '/' for its own handlers.
+    const path = (req.originalUrl ?? req.url).split('?')[0];
+    const route = KNOWN_ROUTES.has(path) ? path : 'other';
     const body = req.body as { operationName?: unknown } | undefined;
     const operation = route === '/graphql' && typeof body?.operationName === 'string' ? body.operationName.slice(0, 64) : '';
     end({ method: req.method, route, status: String(res.statusCode), operation });
