@@ -11,9 +11,10 @@ import { recordHttpMetrics } from './http-metrics.js';
  * Boots one service process: validated configuration, JSON logs, the HTTP server (GraphQL + health)
  * and the RabbitMQ consumer, with graceful shutdown on SIGTERM.
  */
-export async function startService(service: ServiceName, moduleFor: (config: RedressConfig) => DynamicModule): Promise<INestApplication> {
+export async function startService(service: ServiceName, moduleFor: (config: RedressConfig) => DynamicModule): Promise<INestApplication | never> {
   const config = loadConfigOrExit(service);
   const logger = new JsonLogger(service, config.logLevel);
+  if (process.argv.includes('--migrate')) return migrateAndExit(service, moduleFor(config), logger);
   try {
     labelMetrics(service);
     const app = await NestFactory.create(moduleFor(config), { logger, abortOnError: false });
@@ -26,6 +27,22 @@ export async function startService(service: ServiceName, moduleFor: (config: Red
     return app;
   } catch (error) {
     logger.error({ msg: `${service} could not start: ${(error as Error).message}` });
+    process.exit(1);
+  }
+}
+
+/**
+ * `node dist/main.js --migrate` (a Kubernetes Job before a rollout): creates the database if missing,
+ * runs the migrations under the advisory lock, and exits without serving.
+ */
+async function migrateAndExit(service: ServiceName, module: DynamicModule, logger: JsonLogger): Promise<never> {
+  try {
+    const context = await NestFactory.createApplicationContext(module, { logger, abortOnError: false });
+    await context.close();
+    logger.log({ msg: `${service} database migrated` });
+    process.exit(0);
+  } catch (error) {
+    logger.error({ msg: `${service} migration failed: ${(error as Error).message}` });
     process.exit(1);
   }
 }
