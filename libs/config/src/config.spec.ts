@@ -39,7 +39,7 @@ describe('loadConfig', () => {
   });
 
   it('runs reporting as its own login on the same server unless REPORTING_DATABASE_URL says otherwise', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://owner:secret@db.internal:5433' }).reportingDatabaseUrl).toBe('postgres://redress_reporting_app@db.internal:5433');
+    expect(loadConfig({ DATABASE_URL: 'postgres://owner:secret@db.internal:5433' }).reportingDatabaseUrl).toBe('postgres://redress_reporting_app:secret@db.internal:5433');
     expect(loadConfig({ REPORTING_DATABASE_URL: 'postgres://reporter:pw@db:5432' }).reportingDatabaseUrl).toBe('postgres://reporter:pw@db:5432');
     expect(() => loadConfig({ REPORTING_DATABASE_URL: 'not a url' })).toThrow(/REPORTING_DATABASE_URL/);
   });

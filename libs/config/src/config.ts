@@ -15,7 +15,7 @@ export interface RedressConfig {
   /**
    * The login the reporting service runs as: a role that is not a superuser and may only INSERT and
    * SELECT the append-only event store (created at boot if missing). DATABASE_URL's user owns the tables
-   * and runs the migrations. Default: DATABASE_URL with the user `redress_reporting_app` and no password.
+   * and runs the migrations. Default: DATABASE_URL with the user `redress_reporting_app` (same password).
    */
   reportingDatabaseUrl: string;
   /** The broker, optionally with a vhost path (tests use their own vhost). */
@@ -99,12 +99,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RedressConfig 
   return config;
 }
 
-/** `url` logging in as `user` without a password (the servers' own authentication decides). */
+/** `url` logging in as `user` (with the same password: the process knows it anyway, for its migrations). */
 function withLogin(url: string, user: string): string {
   try {
     const parsed = new URL(url);
     parsed.username = user;
-    parsed.password = '';
     return parsed.toString();
   } catch {
     return url; // DATABASE_URL itself is reported as invalid
