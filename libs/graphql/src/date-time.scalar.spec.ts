@@ -16,9 +16,14 @@ describe('DateTime scalar', () => {
     expect(DateTimeScalar.parseValue('2026-01-31T09:30Z')).toEqual(new Date('2026-01-31T09:30:00Z'));
     expect(DateTimeScalar.parseValue('2026-01-31')).toEqual(new Date('2026-01-31T00:00:00Z'));
     expect(DateTimeScalar.parseLiteral({ kind: Kind.STRING, value: '2026-03-01T00:00:00.123Z' })).toEqual(new Date('2026-03-01T00:00:00.123Z'));
+    expect(DateTimeScalar.parseValue('2026-01-31T09:30:00.123456789Z')).toEqual(new Date('2026-01-31T09:30:00.123Z'));
+    expect(DateTimeScalar.parseValue('2026-01-31T09:30:00+14:00')).toEqual(new Date('2026-01-30T19:30:00Z'));
   });
 
-  it.each(['yesterday', '2026-02-30', '2026-13-01', '2026-01-31T09:30:00', '2026-01-31T25:00:00Z', '', 1769851800000, null])(
+  it.each([
+    'yesterday', '2026-02-30', '2026-13-01', '2026-01-31T09:30:00', '2026-01-31T25:00:00Z', '', 1769851800000, null,
+    '2026-01-31T09:30:00+24:00', '2026-01-31T09:30:60Z', '2026-01-31T09:30:00Z; DROP TABLE complaints', { $gt: '' }, ['2026-01-31'],
+  ])(
     'answers BAD_USER_INPUT to %p',
     (value) => {
       expect(() => DateTimeScalar.parseValue(value)).toThrow(expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT' } }));
