@@ -63,6 +63,16 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     expect(pod.automountServiceAccountToken).toBe(false);
   });
 
+  it.each(PROCESSES)('spreads %s over zones and nodes without ever refusing to schedule', (name) => {
+    const deployment = app(objects, name);
+    const spread = deployment.spec.template.spec.topologySpreadConstraints ?? [];
+    expect(spread.map((c) => c.topologyKey).sort()).toEqual(['kubernetes.io/hostname', 'topology.kubernetes.io/zone']);
+    for (const constraint of spread) {
+      expect(constraint).toMatchObject({ maxSkew: 1, whenUnsatisfiable: 'ScheduleAnyway' });
+      expect(constraint.labelSelector?.matchLabels).toEqual(deployment.spec.selector.matchLabels);
+    }
+  });
+
   it.each(PROCESSES)('gives %s an environment that loads with NODE_ENV=production and points at no localhost', (name) => {
     const config = configOf(objects, name);
     expect(config.production).toBe(true);

@@ -25,6 +25,8 @@ export interface PodSpec {
   automountServiceAccountToken?: boolean;
   terminationGracePeriodSeconds?: number;
   securityContext?: { runAsNonRoot?: boolean; runAsUser?: number; seccompProfile?: { type: string } };
+  topologySpreadConstraints?: { maxSkew: number; topologyKey: string; whenUnsatisfiable: string; labelSelector?: { matchLabels?: Record<string, string> } }[];
+  restartPolicy?: string;
   containers: Container[];
   volumes?: { name: string; emptyDir?: object; configMap?: { name: string } }[];
 }
