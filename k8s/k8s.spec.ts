@@ -5,9 +5,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseAllDocuments } from 'yaml';
 import { SERVICES } from '@redress/contracts';
 import { DEV_SECRETS, loadConfig } from '@redress/config';
+import { eventsQueue } from '@redress/messaging';
 import { renderKustomization, type K8sObject } from './validation/kustomize.js';
 import { schemaProblems } from './validation/models.js';
-import { allowsPort, environmentOf, named, ofKind, selects, type Deployment, type NetworkPolicy, type Service } from './validation/objects.js';
+import {
+  allowsPort, environmentOf, named, ofKind, selects,
+  type Deployment, type HorizontalPodAutoscaler, type NetworkPolicy, type ScaledObject, type Service, type TriggerAuthentication,
+} from './validation/objects.js';
 
 const root = new URL('../', import.meta.url).pathname;
 const PROCESSES = [...SERVICES, 'gateway'] as const;
@@ -143,6 +147,49 @@ describe('k8s/overlays/prod', () => {
     const smtpPort = Number(new URL(configOf(objects, 'notification').smtpUrl).port);
     expect(egressFrom('notification').some((rule) => allowsPort(rule, smtpPort))).toBe(true);
     expect(ingressTo('gateway').some((rule) => !rule.from && allowsPort(rule, 4000))).toBe(true);
+  });
+});
+
+describe('k8s/overlays/prod autoscaling', () => {
+  const objects = rendered.prod;
+  const scaledObjects = ofKind<ScaledObject>(objects, 'ScaledObject');
+  const autoscalers = ofKind<HorizontalPodAutoscaler>(objects, 'HorizontalPodAutoscaler');
+  const targets = [...scaledObjects.map((s) => s.spec.scaleTargetRef.name), ...autoscalers.map((h) => h.spec.scaleTargetRef.name)];
+
+  it.each(PROCESSES)('gives %s exactly one autoscaler (KEDA owns the HPA of what it scales), never below two replicas', (name) => {
+    expect(targets.filter((target) => target === name)).toEqual([name]);
+    const scaled = named<ScaledObject>(objects, 'ScaledObject', name);
+    const hpa = autoscalers.find((h) => h.spec.scaleTargetRef.name === name);
+    expect(scaled?.spec.minReplicaCount ?? hpa?.spec.minReplicas).toBeGreaterThanOrEqual(2);
+    expect(scaled?.spec.maxReplicaCount ?? hpa?.spec.maxReplicas).toBeGreaterThan(2);
+  });
+
+  it('targets only Deployments that exist, the gateway by a CPU HorizontalPodAutoscaler', () => {
+    for (const target of targets) expect(named(objects, 'Deployment', target)).toBeDefined();
+    const gateway = autoscalers.find((h) => h.spec.scaleTargetRef.name === 'gateway');
+    expect(gateway?.spec.scaleTargetRef.kind).toBe('Deployment');
+    expect(gateway?.spec.metrics?.map((m) => m.resource?.name)).toEqual(['cpu']);
+  });
+
+  it.each(SERVICES)('scales %s on the length of its own queue and on CPU, with the broker from redress-secrets', (name) => {
+    const scaled = named<ScaledObject>(objects, 'ScaledObject', name)!;
+    const rabbit = scaled.spec.triggers.filter((t) => t.type === 'rabbitmq');
+    expect(rabbit.map((t) => [t.metadata.mode, t.metadata.queueName])).toEqual([['QueueLength', eventsQueue(name)]]);
+    expect(Number(rabbit[0].metadata.value)).toBeGreaterThan(0);
+    expect(scaled.spec.triggers.find((t) => t.type === 'cpu')).toMatchObject({ metricType: 'Utilization' });
+    const auth = named<TriggerAuthentication>(objects, 'TriggerAuthentication', rabbit[0].authenticationRef?.name ?? '');
+    expect(auth?.spec.secretTargetRef).toEqual([{ parameter: 'host', name: 'redress-secrets', key: 'RABBITMQ_URL' }]);
+    expect(documentedSecretKeys).toContain('RABBITMQ_URL');
+    const requests = app(objects, name).spec.template.spec.containers[0].resources?.requests;
+    expect(requests?.cpu).toBeDefined(); // a CPU utilisation target needs a CPU request
+  });
+
+  it('scales notification on its BullMQ delivery backlog in the Redis the services use', () => {
+    const config = configOf(objects, 'notification');
+    const redis = named<ScaledObject>(objects, 'ScaledObject', 'notification')!.spec.triggers.find((t) => t.type === 'redis');
+    const url = new URL(config.redisUrl);
+    expect(redis?.metadata.address).toBe(`${url.hostname}:${url.port || 6379}`);
+    expect(redis?.metadata.listName).toBe(`${config.bullPrefix}:notification-delivery:wait`);
   });
 });
 

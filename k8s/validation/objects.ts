@@ -46,6 +46,21 @@ export interface NetworkPolicy extends K8sObject {
   spec: { podSelector: { matchLabels?: Record<string, string> }; policyTypes: string[]; ingress?: NetworkPolicyRule[]; egress?: NetworkPolicyRule[] };
 }
 
+export interface ScaledObject extends K8sObject {
+  spec: {
+    scaleTargetRef: { name: string; kind?: string };
+    minReplicaCount?: number;
+    maxReplicaCount?: number;
+    triggers: { type: string; metadata: Record<string, string>; metricType?: string; authenticationRef?: { name: string } }[];
+  };
+}
+export interface TriggerAuthentication extends K8sObject {
+  spec: { secretTargetRef: { parameter: string; name: string; key: string }[] };
+}
+export interface HorizontalPodAutoscaler extends K8sObject {
+  spec: { scaleTargetRef: { kind: string; name: string }; minReplicas?: number; maxReplicas: number; metrics?: { type: string; resource?: { name: string } }[] };
+}
+
 export const ofKind = <T extends K8sObject>(objects: K8sObject[], kind: string) => objects.filter((o) => o.kind === kind) as T[];
 export const named = <T extends K8sObject>(objects: K8sObject[], kind: string, name: string) => ofKind<T>(objects, kind).find((o) => o.metadata.name === name);
 
