@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Queue } from 'bullmq';
 import { JobQueues } from '@redress/jobs';
+import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../config/notification-settings.js';
+import { CAPPED_BACKOFF } from '../domain/retry-backoff.js';
 
 export const DELIVERY_QUEUE = 'notification-delivery';
-export const DELIVERY_ATTEMPTS = 8;
 
 export interface DeliveryJob {
   notificationId: string;
@@ -17,12 +18,12 @@ export interface DeliveryJob {
 export class DeliveryQueue {
   readonly queue: Queue;
 
-  constructor(jobs: JobQueues) {
+  constructor(jobs: JobQueues, @Inject(NOTIFICATION_SETTINGS) settings: NotificationSettings) {
     this.queue = jobs.queue(DELIVERY_QUEUE, {
-      attempts: DELIVERY_ATTEMPTS,
-      backoff: { type: 'exponential', delay: 2000 },
+      attempts: settings.emailAttempts,
+      backoff: { type: CAPPED_BACKOFF },
       removeOnComplete: true,
-      removeOnFail: 1000,
+      removeOnFail: 10_000,
     });
   }
 

@@ -1,15 +1,42 @@
 import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
-import type { EventEnvelope } from '@redress/contracts';
-import { AcknowledgeReceiptHandler } from '../acknowledge-receipt/acknowledge-receipt.handler.js';
+import type { EventEnvelope, EventType } from '@redress/contracts';
+import { EraseCustomerHandler } from '../erase-customer/erase-customer.handler.js';
+import { NotifyOnEventHandler } from '../notify-on-event/notify-on-event.handler.js';
 
-/** Everything notification consumes (its row of SUBSCRIPTIONS in @redress/contracts), one handler each. */
+/** Types that cause messages (see domain/notification-plan.ts for which, to whom). */
+const MESSAGE_CAUSES: EventType[] = [
+  'complaint.received', 'complaint.assessed', 'complaint.escalated', 'complaint.sla_at_risk', 'complaint.sla_breached',
+  'investigation.started', 'investigation.reassigned', 'resolution.proposed', 'resolution.implemented',
+  'followup.requested', 'complaint.closed', 'complaint.trend_alert',
+];
+
+/** Types that only webhooks subscribe to. */
+const WEBHOOK_ONLY: EventType[] = [
+  'complaint.acknowledged', 'complaint.reopened', 'investigation.note_added', 'investigation.completed',
+  'resolution.accepted', 'resolution.rejected', 'followup.recorded', 'notification.sent', 'notification.failed',
+];
+
+/**
+ * Everything notification consumes (its row of SUBSCRIPTIONS in @redress/contracts). Each handler runs
+ * in the event's inbox transaction, so its messages are stored once however often the event arrives.
+ */
 @Controller()
 export class NotificationEventsController {
-  constructor(private readonly acknowledgeReceipt: AcknowledgeReceiptHandler) {}
+  constructor(private readonly notify: NotifyOnEventHandler, private readonly eraseCustomer: EraseCustomerHandler) {}
 
-  @EventPattern('complaint.received')
-  onComplaintReceived(@Payload() event: EventEnvelope<'complaint.received'>) {
-    return this.acknowledgeReceipt.execute(event);
+  @EventPattern(MESSAGE_CAUSES)
+  onMessageCause(@Payload() event: EventEnvelope) {
+    return this.notify.execute(event);
+  }
+
+  @EventPattern('customer.erased')
+  onCustomerErased(@Payload() event: EventEnvelope<'customer.erased'>) {
+    return this.eraseCustomer.execute(event);
+  }
+
+  @EventPattern(WEBHOOK_ONLY)
+  onOtherEvent(@Payload() _event: EventEnvelope) {
+    return undefined;
   }
 }

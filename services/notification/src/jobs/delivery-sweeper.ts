@@ -1,23 +1,31 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { TransactionRunner } from '@redress/persistence';
-import { DeliveryQueue } from '../delivery/delivery-queue.js';
+import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../config/notification-settings.js';
+import { DeliveryQueue, type DeliveryJob } from '../delivery/delivery-queue.js';
+import { DeliveryOutcomes } from '../delivery/delivery-outcomes.js';
 
-const SWEEP_INTERVAL_MS = 15_000;
 const STUCK_AFTER_SECONDS = 10;
 
 /**
- * Redis keeps nothing across a restart here, and an enqueue can fail after its transaction committed:
- * every QUEUED notification older than a few seconds is enqueued again (same job id, so no double).
+ * PostgreSQL is the truth, Redis only a work list: Redis keeps nothing across a restart here, an enqueue
+ * can fail after its transaction committed, and recording a final outcome can fail too. So every QUEUED
+ * message older than a few seconds is checked: no job → enqueued again (same job id, so no double);
+ * a job that failed for good → its outcome recorded (SENT if the server had accepted it, else FAILED).
  */
 @Injectable()
 export class DeliverySweeper implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeliverySweeper.name);
   private timer?: NodeJS.Timeout;
 
-  constructor(private readonly transactions: TransactionRunner, private readonly delivery: DeliveryQueue) {}
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly delivery: DeliveryQueue,
+    private readonly outcomes: DeliveryOutcomes,
+    @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
+  ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.sweep(), SWEEP_INTERVAL_MS);
+    this.timer = setInterval(() => void this.sweep(), this.settings.sweepIntervalMs);
   }
 
   onApplicationShutdown(): void {
@@ -32,11 +40,24 @@ export class DeliverySweeper implements OnApplicationBootstrap, OnApplicationShu
           ORDER BY created_at LIMIT 500`,
         [STUCK_AFTER_SECONDS],
       );
-      for (const row of rows) await this.delivery.enqueue(row.id, row.correlation_id);
-      return rows.length;
+      let repaired = 0;
+      for (const row of rows) if (await this.repair(row.id, row.correlation_id)) repaired += 1;
+      return repaired;
     } catch (error) {
       this.logger.warn(`sweep failed: ${(error as Error).message}`);
       return 0;
     }
+  }
+
+  private async repair(id: string, correlationId: string): Promise<boolean> {
+    const job = await this.delivery.queue.getJob(id);
+    if (!job) {
+      await this.delivery.enqueue(id, correlationId);
+      return true;
+    }
+    if (!(await job.isFailed())) return false;
+    if ((job.data as DeliveryJob).accepted) await this.outcomes.sent(id);
+    else await this.outcomes.failed(id, job.failedReason || 'delivery failed');
+    return true;
   }
 }

@@ -1,36 +1,45 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Job } from 'bullmq';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { UnrecoverableError, type Job, type Worker } from 'bullmq';
 import { JobQueues } from '@redress/jobs';
-import { EventPublisher } from '@redress/messaging';
 import { correlation } from '@redress/observability';
 import { TransactionRunner } from '@redress/persistence';
-import { DELIVERY_ATTEMPTS, DELIVERY_QUEUE, type DeliveryJob } from '../delivery/delivery-queue.js';
-import { Mailer } from '../delivery/mailer.js';
+import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../config/notification-settings.js';
+import { DELIVERY_QUEUE, type DeliveryJob } from '../delivery/delivery-queue.js';
+import { DeliveryOutcomes } from '../delivery/delivery-outcomes.js';
+import { Mailer, isPermanentSmtpFailure } from '../delivery/mailer.js';
+import { cappedBackoff } from '../domain/retry-backoff.js';
 import { NotificationEntity } from '../persistence/notification.entity.js';
 
 /**
  * Sends one stored notification. The database decides: a message already SENT or FAILED is never
  * sent again; the SMTP acceptance is remembered on the job, so a retry after a database hiccup only
- * records the delivery. `notification.sent` commits with the SENT status (outbox).
+ * records the delivery. An outage is retried with backoff; a 5xx answer fails the message at once.
  */
 @Injectable()
-export class DeliveryProcessor implements OnApplicationBootstrap {
+export class DeliveryProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(DeliveryProcessor.name);
+  private worker?: Worker;
 
   constructor(
     private readonly jobs: JobQueues,
     private readonly transactions: TransactionRunner,
-    private readonly events: EventPublisher,
+    private readonly outcomes: DeliveryOutcomes,
     private readonly mailer: Mailer,
+    @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
   ) {}
 
   onApplicationBootstrap(): void {
-    const worker = this.jobs.worker(DELIVERY_QUEUE, (job: Job<DeliveryJob>) => correlation.run(job.data.correlationId, () => this.deliver(job)), {
+    const worker = (this.worker = this.jobs.worker(DELIVERY_QUEUE, (job: Job<DeliveryJob>) => correlation.run(job.data.correlationId, () => this.deliver(job)), {
       concurrency: 20,
-    });
+      settings: { backoffStrategy: (attemptsMade: number) => cappedBackoff(attemptsMade, this.settings.emailRetryBaseMs, this.settings.emailRetryMaxMs) },
+    }));
     worker.on('failed', (job, error) => {
-      if (job && job.attemptsMade >= DELIVERY_ATTEMPTS) void this.giveUp(job.data, error);
+      if (job && (job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError)) void this.giveUp(job.data, error);
     });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await closeWorkerConnection(this.worker);
   }
 
   async deliver(job: Job<DeliveryJob>): Promise<void> {
@@ -38,51 +47,34 @@ export class DeliveryProcessor implements OnApplicationBootstrap {
     if (!notification || notification.status !== 'QUEUED') return;
     if (!job.data.accepted) {
       try {
-        await this.mailer.send({ to: notification.recipient, subject: notification.subject, text: notification.body, messageId: `<${notification.id}@redress>` });
+        await this.mailer.send({
+          to: notification.recipient, subject: notification.subject, text: notification.body, html: notification.html,
+          messageId: `<${notification.id}@redress>`, unsubscribeUrl: notification.unsubscribeUrl,
+        });
       } catch (error) {
-        await this.recordAttempt(notification.id, (error as Error).message);
-        throw error;
+        const message = (error as Error).message;
+        await this.outcomes.attemptFailed(notification.id, message);
+        throw isPermanentSmtpFailure(error) ? new UnrecoverableError(message) : error;
       }
       await job.updateData({ ...job.data, accepted: true });
     }
-    await this.markSent(notification.id);
-  }
-
-  private async markSent(id: string): Promise<void> {
-    await this.transactions.run(async (db) => {
-      const notification = await db.findOne(NotificationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!notification || notification.status !== 'QUEUED') return;
-      Object.assign(notification, { status: 'SENT', sentAt: new Date(), attempts: notification.attempts + 1, lastError: null });
-      await db.save(notification);
-      await this.publishOutcome('notification.sent', notification);
-      this.logger.log({ msg: 'notification sent', notificationId: id, kind: notification.kind, complaintId: notification.complaintId, attempts: notification.attempts });
-    });
-  }
-
-  private async recordAttempt(id: string, error: string): Promise<void> {
-    await this.transactions.manager.query(`UPDATE notifications SET attempts = attempts + 1, last_error = $2 WHERE id = $1 AND status = 'QUEUED'`, [id, error.slice(0, 500)]);
+    await this.outcomes.sent(notification.id);
   }
 
   private async giveUp(job: DeliveryJob, error: Error): Promise<void> {
-    await correlation.run(job.correlationId, () =>
-      this.transactions.run(async (db) => {
-        const notification = await db.findOne(NotificationEntity, { where: { id: job.notificationId }, lock: { mode: 'pessimistic_write' } });
-        if (!notification || notification.status !== 'QUEUED') return;
-        Object.assign(notification, { status: 'FAILED', lastError: error.message.slice(0, 500) });
-        await db.save(notification);
-        await this.publishOutcome('notification.failed', notification);
-        this.logger.error(`notification ${notification.id} failed after ${notification.attempts} attempts: ${error.message}`);
-      }),
-    ).catch((failure: Error) => this.logger.error(`could not record the failure of ${job.notificationId}: ${failure.message}`));
+    await correlation
+      .run(job.correlationId, () => this.outcomes.failed(job.notificationId, error.message))
+      .catch((failure: Error) => this.logger.error(`could not record the failure of ${job.notificationId} (the sweeper will): ${failure.message}`));
   }
+}
 
-  private publishOutcome(type: 'notification.sent' | 'notification.failed', notification: NotificationEntity) {
-    return this.events.publish({
-      type,
-      complaintId: notification.complaintId,
-      reference: notification.reference,
-      actor: null,
-      data: { notificationId: notification.id, kind: notification.kind, channel: notification.channel, causeEventId: notification.causeEventId, attempts: notification.attempts },
-    });
-  }
+/**
+ * BullMQ treats a connection handed to a Worker as shared and never closes it; JobQueues hands each
+ * worker a duplicate of its own, which would keep the process (and test runs) alive after shutdown.
+ */
+export async function closeWorkerConnection(worker: Worker | undefined): Promise<void> {
+  if (!worker) return;
+  await worker.close();
+  const connection = worker.opts.connection as { quit?: () => Promise<unknown>; disconnect?: () => void };
+  await connection.quit?.().catch(() => connection.disconnect?.());
 }

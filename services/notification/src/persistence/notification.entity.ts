@@ -1,20 +1,30 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { DeliveryStatus, NotificationChannel, NotificationKind } from '@redress/contracts';
+import type { Audience } from '../domain/notification-plan.js';
 
 /**
- * One message to one recipient. `causeKey` is unique: the same cause (event × kind × recipient) can
- * never produce a second message, however often the event is delivered.
+ * One message to one recipient, rendered when its cause arrived. `causeKey` is unique: the same cause
+ * (complaint × kind × recipient × cause event) can never produce a second message, however often the
+ * event is delivered.
  */
 @Entity('notifications')
 export class NotificationEntity {
   @PrimaryColumn('uuid') id!: string;
-  @Column('uuid', { name: 'complaint_id' }) complaintId!: string;
+  @Column('uuid', { name: 'complaint_id', nullable: true }) complaintId!: string | null;
   @Column('text', { nullable: true }) reference!: string | null;
   @Column('text') kind!: NotificationKind;
   @Column('text') channel!: NotificationChannel;
+  @Column('text') audience!: Audience;
+  /** The customer a customer message is about (erasure, subject access); null for staff messages. */
+  @Column('uuid', { name: 'customer_id', nullable: true }) customerId!: string | null;
   @Column('text') recipient!: string;
+  @Column('text', { nullable: true }) template!: string | null;
+  @Column('text') locale!: string;
   @Column('text') subject!: string;
   @Column('text') body!: string;
+  @Column('text', { nullable: true }) html!: string | null;
+  /** One-click opt-out of non-essential messages (RFC 8058 List-Unsubscribe). */
+  @Column('text', { name: 'unsubscribe_url', nullable: true }) unsubscribeUrl!: string | null;
   @Column('text') status!: DeliveryStatus;
   @Column('int', { default: 0 }) attempts!: number;
   @Column('uuid', { name: 'cause_event_id' }) causeEventId!: string;
