@@ -28,8 +28,9 @@ export function operationProbes(schema: GraphQLSchema): OperationProbe[] {
   return probes;
 }
 
-function probeOf(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>): OperationProbe {
-  const required = field.args.filter((argument) => isNonNullType(argument.type));
+/** The probe of one operation; `alsoPassing` names optional arguments to pass too. */
+export function probeOf(kind: 'query' | 'mutation', field: GraphQLField<unknown, unknown>, alsoPassing: readonly string[] = []): OperationProbe {
+  const required = field.args.filter((argument) => isNonNullType(argument.type) || alsoPassing.includes(argument.name));
   const declarations = required.map((argument) => `$${argument.name}: ${argument.type.toString()}`).join(', ');
   const passing = required.map((argument) => `${argument.name}: $${argument.name}`).join(', ');
   const selection = isLeafType(getNamedType(field.type)) ? '' : ' { __typename }';
@@ -44,7 +45,10 @@ export function sampleValue(name: string, type: GraphQLInputType): unknown {
   if (isListType(type)) return [sampleValue(name, type.ofType)];
   if (isEnumType(type)) return type.getValues()[0].value;
   if (isInputObjectType(type)) {
-    return Object.fromEntries(Object.values(type.getFields()).filter((f) => isNonNullType(f.type)).map((f) => [f.name, sampleValue(f.name, f.type)]));
+    const fields = Object.values(type.getFields());
+    const required = fields.filter((f) => isNonNullType(f.type));
+    // An input of optional fields only (a set of changes) gets its first one, so it is not empty.
+    return Object.fromEntries((required.length ? required : fields.slice(0, 1)).map((f) => [f.name, sampleValue(f.name, f.type)]));
   }
   if (isScalarType(type)) return sampleScalar(name, type.name);
   return null;

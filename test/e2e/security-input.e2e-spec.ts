@@ -1,0 +1,103 @@
+import fc from 'fast-check';
+import {
+  buildClientSchema, getIntrospectionQuery, getNamedType, isInputObjectType, isNonNullType, isScalarType,
+  type GraphQLInputType, type GraphQLSchema, type IntrospectionQuery,
+} from 'graphql';
+import { OPERATION_ACCESS, hasAnyRole } from '@redress/auth';
+import { Category, Channel, Severity, type Role } from '@redress/contracts';
+import { waitFor } from '@redress/testing';
+import { gatewayUrl } from './support/e2e-environment.js';
+import { EventTap } from './support/event-tap.js';
+import { staffToken, type GraphqlResponse } from './support/graphql-client.js';
+import { operationProbes, probeOf, type OperationProbe } from './support/security-operation-probe.js';
+import { startSystem, stopSystem } from './support/system.js';
+
+// Issue 3, deliverable 5: bad input is answered with BAD_USER_INPUT naming the field and changes
+// nothing — for every id argument of every operation (generated from the schema), for SPEC §8's limits
+// on submitComplaint, and for whatever fast-check makes of a submission.
+type Answer = GraphqlResponse<Record<string, unknown>>;
+const tap = new EventTap();
+let schema: GraphQLSchema;
+let probes: OperationProbe[];
+const tokens = new Map<Role, string>();
+
+/** SPEC §4: "a staff id is the token's sub (any string)" — these ID arguments are not UUIDs. */
+const STAFF_ID_ARGUMENTS = new Set(['upsertInvestigator.input.id', 'reassignInvestigation.assigneeId', 'createImprovementAction.input.ownerId']);
+
+beforeAll(() => startSystem(), 150_000);
+afterAll(stopSystem, 30_000);
+beforeAll(async () => {
+  await tap.start();
+  for (const role of ['AGENT', 'INVESTIGATOR', 'MANAGER', 'QA', 'ADMIN'] as const) tokens.set(role, await staffToken([role], `input-${role.toLowerCase()}`));
+  schema = buildClientSchema((await call(getIntrospectionQuery())).data as unknown as IntrospectionQuery);
+  probes = operationProbes(schema);
+});
+afterAll(() => tap.stop());
+
+async function call(query: string, variables: Record<string, unknown> = {}, role?: Role): Promise<Answer> {
+  const response = await fetch(gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(role && { authorization: `Bearer ${tokens.get(role)}` }) },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await response.json()) as Answer;
+}
+
+/** A caller the table lets through, so the answer is about the input. */
+function allowedCaller(operation: string): Role | undefined {
+  const rule = OPERATION_ACCESS[operation as keyof typeof OPERATION_ACCESS];
+  if (rule === 'PUBLIC') return undefined;
+  return hasAnyRole({ roles: ['MANAGER'] }, rule.roles) ? 'MANAGER' : rule.roles[0];
+}
+
+/** Every path to an ID value among an operation's required arguments: `id`, `input.complaintId`, … */
+function idPaths(name: string, type: GraphQLInputType, prefix = ''): string[] {
+  const path = prefix ? `${prefix}.${name}` : name;
+  const named = getNamedType(type);
+  if (isScalarType(named)) return named.name === 'ID' ? [path] : [];
+  if (!isInputObjectType(named)) return [];
+  return Object.values(named.getFields()).filter((f) => isNonNullType(f.type)).flatMap((f) => idPaths(f.name, f.type, path));
+}
+
+function withValueAt(variables: Record<string, unknown>, path: string, value: unknown): Record<string, unknown> {
+  const copy = structuredClone(variables);
+  const keys = path.split('.');
+  let target: Record<string, unknown> = copy;
+  for (const key of keys.slice(0, -1)) target = (Array.isArray(target[key]) ? (target[key] as unknown[])[0] : target[key]) as Record<string, unknown>;
+  const last = keys.at(-1)!;
+  target[last] = Array.isArray(target[last]) ? [value] : value;
+  return copy;
+}
+
+const codesOf = (answer: Answer) => (answer.errors ?? []).map((e) => e.extensions?.code);
+
+describe('malformed ids, generated for every ID argument of every operation', () => {
+  it('are BAD_USER_INPUT naming the argument for mutations, null or BAD_USER_INPUT for queries, never a database error — and nothing is written', async () => {
+    const eventsBefore = tap.events.length;
+    const mismatches: object[] = [];
+    let checked = 0;
+    for (const { operation, kind } of probes) {
+      const field = (kind === 'query' ? schema.getQueryType()! : schema.getMutationType()!).getFields()[operation];
+      const optionalIds = field.args.filter((a) => !isNonNullType(a.type) && getNamedType(a.type).name === 'ID').map((a) => a.name);
+      const probe = probeOf(kind, field, optionalIds);
+      for (const path of field.args.filter((a) => isNonNullType(a.type) || optionalIds.includes(a.name)).flatMap((a) => idPaths(a.name, a.type))) {
+        if (STAFF_ID_ARGUMENTS.has(`${probe.operation}.${path}`)) continue;
+        for (const malformed of ['not-a-uuid', "1' OR '1'='1", '00000000-0000-0000-0000-00000000000g']) {
+          checked += 1;
+          const answer = await call(probe.document, withValueAt(probe.variables, path, malformed), allowedCaller(probe.operation));
+          const codes = codesOf(answer);
+          const field = answer.errors?.[0]?.extensions?.field;
+          const named = codes[0] === 'BAD_USER_INPUT' && typeof field === 'string' && field.split('.').at(-1)?.replace(/\[\d+\]$/, '') === path.split('.').at(-1);
+          // SPEC §2 order: a signed-link operation checks its credential (the token) before its input.
+          const credentialFirst = 'token' in probe.variables && codes.join() === 'UNAUTHENTICATED';
+          const ok = credentialFirst || (probe.kind === 'mutation' ? named : (codes.length === 0 && answer.data?.[probe.operation] == null) || named);
+          if (!ok) mismatches.push({ argument: `${probe.operation}.${path}`, value: malformed, codes, field, message: answer.errors?.[0]?.message });
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+    expect(mismatches).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(tap.events.slice(eventsBefore).map((e) => e.envelope.type)).toEqual([]);
+  });
+});
