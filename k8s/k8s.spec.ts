@@ -10,7 +10,7 @@ import { renderKustomization, type K8sObject } from './validation/kustomize.js';
 import { schemaProblems } from './validation/models.js';
 import {
   allowsPort, environmentOf, named, ofKind, selects,
-  type Deployment, type HorizontalPodAutoscaler, type NetworkPolicy, type ScaledObject, type Service, type TriggerAuthentication,
+  type Deployment, type HorizontalPodAutoscaler, type Job, type PodSpec, type NetworkPolicy, type ScaledObject, type Service, type TriggerAuthentication,
 } from './validation/objects.js';
 
 const root = new URL('../', import.meta.url).pathname;
@@ -38,6 +38,18 @@ const app = (objects: K8sObject[], name: string) => named<Deployment>(objects, '
 const configOf = (objects: K8sObject[], name: string) =>
   loadConfig(environmentOf(app(objects, name).spec.template.spec.containers[0], objects, productionSecret));
 
+/** What every Redress pod (server or Job) runs with: non-root, read-only, no capabilities, a writable /tmp. */
+function expectHardened(objects: K8sObject[], pod: PodSpec): void {
+  const [container] = pod.containers;
+  expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } });
+  expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
+  expect(Object.keys(container.resources?.limits ?? {}).sort()).toEqual(['cpu', 'memory']);
+  const tmp = container.volumeMounts?.find((m) => m.mountPath === '/tmp');
+  expect(pod.volumes?.find((v) => v.name === tmp?.name)?.emptyDir).toBeDefined();
+  expect(named(objects, 'ServiceAccount', pod.serviceAccountName ?? '')).toBeDefined();
+  expect(pod.automountServiceAccountToken).toBe(false);
+}
+
 describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
   const objects = rendered[overlay];
 
@@ -58,13 +70,24 @@ describe.each(OVERLAYS)('k8s/overlays/%s', (overlay) => {
     expect(container.readinessProbe?.httpGet).toEqual({ path: '/health/ready', port: 'http' });
     expect(Object.keys(container.resources?.requests ?? {}).sort()).toEqual(['cpu', 'memory']);
     expect(Object.keys(container.resources?.limits ?? {}).sort()).toEqual(['cpu', 'memory']);
-    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true, runAsUser: 1000, seccompProfile: { type: 'RuntimeDefault' } });
-    expect(container.securityContext).toMatchObject({ allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } });
-    const tmp = container.volumeMounts?.find((m) => m.mountPath === '/tmp');
-    expect(pod.volumes?.find((v) => v.name === tmp?.name)?.emptyDir).toBeDefined();
+    expectHardened(objects, pod);
     expect(pod.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(30);
-    expect(named(objects, 'ServiceAccount', pod.serviceAccountName ?? '')).toBeDefined();
-    expect(pod.automountServiceAccountToken).toBe(false);
+  });
+
+  it.each(SERVICES)('has a migration Job for %s: the release image with --migrate, the same environment, hardened, never restarted in place', (name) => {
+    const job = named<Job>(objects, 'Job', `${name}-migrate`);
+    const pod = job!.spec.template.spec;
+    const [migrate] = pod.containers;
+    const [serving] = app(objects, name).spec.template.spec.containers;
+    expect(migrate.image).toBe(serving.image);
+    expect(migrate.command?.slice(-2)).toEqual(['app/dist/main.js', '--migrate']);
+    expect(migrate.envFrom).toEqual(serving.envFrom);
+    expect(pod.restartPolicy).toBe('Never');
+    expect(job!.spec.backoffLimit).toBeGreaterThan(0);
+    expectHardened(objects, pod);
+    const labels = job!.spec.template.metadata.labels;
+    expect(ofKind<Service>(objects, 'Service').filter((s) => selects(s.spec.selector, labels))).toEqual([]);
+    expect(labels['app.kubernetes.io/part-of']).toBe('redress');
   });
 
   it.each(PROCESSES)('spreads %s over zones and nodes without ever refusing to schedule', (name) => {
@@ -141,6 +164,12 @@ describe('k8s/overlays/prod', () => {
     for (const port of [53, portOf(config.databaseUrl, 5432), portOf(config.rabbitmqUrl, 5672), portOf(config.redisUrl, 6379)]) {
       expect({ port, allowed: rules.some((rule) => allowsPort(rule, port)) }).toEqual({ port, allowed: true });
     }
+  });
+
+  it.each(SERVICES)('lets the %s migration Job reach DNS, PostgreSQL and RabbitMQ', (name) => {
+    const labels = named<Job>(objects, 'Job', `${name}-migrate`)!.spec.template.metadata.labels;
+    const rules = policies.filter((p) => selects(p.spec.podSelector.matchLabels, labels)).flatMap((p) => p.spec.egress ?? []);
+    for (const port of [53, 5432, 5672]) expect({ port, allowed: rules.some((rule) => allowsPort(rule, port)) }).toEqual({ port, allowed: true });
   });
 
   it('lets notification reach its SMTP server and lets callers reach the gateway', () => {

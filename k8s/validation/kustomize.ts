@@ -102,7 +102,7 @@ function nameGeneratedObjects(objects: K8sObject[]): K8sObject[] {
     object.metadata.name = name;
   }
   const rename = (kind: string, name: string) => renamed.get(`${kind}/${name}`) ?? name;
-  for (const object of objects.filter((o) => o.kind === 'Deployment')) {
+  for (const object of objects.filter((o) => o.kind === 'Deployment' || o.kind === 'Job')) {
     const pod = (object.spec as { template: { spec: PodSpec } }).template.spec;
     for (const container of pod.containers) {
       for (const source of container.envFrom ?? []) {

@@ -5,6 +5,7 @@ export interface Probe { httpGet?: { path: string; port: string | number } }
 export interface Container {
   name: string;
   image: string;
+  command?: string[];
   ports?: { name?: string; containerPort: number }[];
   env?: { name: string; value?: string }[];
   envFrom?: { configMapRef?: { name: string }; secretRef?: { name: string } }[];
@@ -32,6 +33,9 @@ export interface PodSpec {
 }
 export interface Deployment extends K8sObject {
   spec: { replicas?: number; selector: { matchLabels: Record<string, string> }; template: { metadata: { labels: Record<string, string> }; spec: PodSpec } };
+}
+export interface Job extends K8sObject {
+  spec: { backoffLimit?: number; template: { metadata: { labels: Record<string, string> }; spec: PodSpec } };
 }
 export interface Service extends K8sObject {
   spec: { selector: Record<string, string>; ports: { name?: string; port: number; targetPort?: string | number }[] };
