@@ -101,3 +101,53 @@ describe('malformed ids, generated for every ID argument of every operation', ()
     expect(tap.events.slice(eventsBefore).map((e) => e.envelope.type)).toEqual([]);
   });
 });
+
+/** Every path to a String among an operation's arguments (required ones, and optional top-level ones). */
+function textPaths(name: string, type: GraphQLInputType, required: boolean, prefix = ''): { path: string; required: boolean }[] {
+  const path = prefix ? `${prefix}.${name}` : name;
+  const named = getNamedType(type);
+  if (isScalarType(named)) return named.name === 'String' ? [{ path, required }] : [];
+  if (!isInputObjectType(named)) return [];
+  return Object.values(named.getFields()).filter((f) => isNonNullType(f.type)).flatMap((f) => textPaths(f.name, f.type, true, path));
+}
+
+describe('text arguments, generated for every String argument of every mutation', () => {
+  const SPEC_LONGEST_TEXT = 10_000; // a complaint's description (SPEC §8); every other limit is lower
+
+  async function sweep(value: (required: boolean) => string | undefined) {
+    const mismatches: object[] = [];
+    let checked = 0;
+    for (const { operation } of probes.filter((p) => p.kind === 'mutation')) {
+      const field = schema.getMutationType()!.getFields()[operation];
+      const optional = field.args.filter((a) => !isNonNullType(a.type) && getNamedType(a.type).name === 'String').map((a) => a.name);
+      const probe = probeOf('mutation', field, optional);
+      for (const { path, required } of field.args.flatMap((a) => textPaths(a.name, a.type, isNonNullType(a.type)))) {
+        const bad = value(required);
+        if (bad === undefined || path === 'token') continue;
+        checked += 1;
+        const answer = await call(probe.document, withValueAt(probe.variables, path, bad), allowedCaller(operation));
+        const codes = codesOf(answer);
+        const reported = answer.errors?.[0]?.extensions?.field;
+        const named = codes[0] === 'BAD_USER_INPUT' && typeof reported === 'string' && reported.replace(/\[\d+\]/g, '').endsWith(path.split('.').at(-1)!);
+        const credentialFirst = 'token' in probe.variables && codes.join() === 'UNAUTHENTICATED';
+        if (!named && !credentialFirst) mismatches.push({ argument: `${operation}.${path}`, codes, reported, message: answer.errors?.[0]?.message });
+      }
+    }
+    return { checked, mismatches };
+  }
+
+  it('refuses text longer than any SPEC §8 limit with BAD_USER_INPUT naming the argument, and writes nothing', async () => {
+    const eventsBefore = tap.events.length;
+    const { checked, mismatches } = await sweep(() => 'x'.repeat(SPEC_LONGEST_TEXT + 1));
+    expect(checked).toBeGreaterThan(20);
+    expect(mismatches).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(tap.events.slice(eventsBefore).map((e) => e.envelope.type)).toEqual([]);
+  });
+
+  it('refuses blank required text and text with a NUL character the same way', async () => {
+    const blank = await sweep((required) => (required ? ' \n\t ' : undefined));
+    const nul = await sweep(() => 'before\u0000after');
+    expect([...blank.mismatches, ...nul.mismatches]).toEqual([]);
+  });
+});
