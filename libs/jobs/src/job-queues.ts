@@ -14,6 +14,8 @@ export class JobQueues {
   private readonly logger = new Logger(JobQueues.name);
   private readonly queues = new Map<string, Queue>();
   private readonly workers: Worker[] = [];
+  /** BullMQ does not close a connection it was given, so the workers' duplicates are closed here. */
+  private readonly workerConnections: Redis[] = [];
   private watchdog?: NodeJS.Timeout;
 
   constructor(private readonly config: Pick<RedressConfig, 'bullPrefix'>, private readonly connection: Redis) {}
@@ -41,7 +43,9 @@ export class JobQueues {
         throw error;
       }
     };
-    const worker = new Worker(name, timed, { ...options, connection: this.connection.duplicate(), prefix: this.config.bullPrefix });
+    const connection = this.connection.duplicate();
+    this.workerConnections.push(connection);
+    const worker = new Worker(name, timed, { ...options, connection, prefix: this.config.bullPrefix });
     worker.on('error', (error) => this.logger.warn(`worker ${name}: ${error.message}`));
     this.workers.push(worker);
     this.watchdog ??= setInterval(() => this.restartStoppedWorkers(), WATCHDOG_INTERVAL_MS).unref();
@@ -61,5 +65,6 @@ export class JobQueues {
     clearInterval(this.watchdog);
     await Promise.all(this.workers.map((w) => w.close()));
     await Promise.all([...this.queues.values()].map((q) => q.close()));
+    await Promise.all(this.workerConnections.map((c) => c.quit().catch(() => c.disconnect())));
   }
 }
