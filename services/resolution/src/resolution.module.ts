@@ -13,6 +13,8 @@ import { DecideProposalHandler } from './decide-proposal/decide-proposal.handler
 import { EraseCustomerHandler } from './erase-customer/erase-customer.handler.js';
 import { ResolutionEventsController } from './events/resolution-events.controller.js';
 import { RecordFollowUpHandler } from './follow-up/record-follow-up.handler.js';
+import { RequestFollowUpHandler } from './follow-up-survey/request-follow-up.handler.js';
+import { SurveyTimer } from './follow-up-survey/survey-timer.js';
 import { ComplaintResolutionResolver } from './graphql/complaint-resolution.resolver.js';
 import { CustomerResponseResolver } from './graphql/customer-response.resolver.js';
 import { ResolutionMutationsResolver } from './graphql/resolution-mutations.resolver.js';
@@ -42,7 +44,7 @@ export class ResolutionModule {
       controllers: [ResolutionEventsController, ResolutionRpcController],
       providers: [
         RecordComplaintHandler, ComplaintReopenedHandler, EraseCustomerHandler, ComplaintStateReader,
-        ProposeResolutionHandler, DecideProposalHandler, MarkImplementedHandler, RecordFollowUpHandler, CloseComplaintHandler,
+        RequestFollowUpHandler, SurveyTimer, ProposeResolutionHandler, DecideProposalHandler, MarkImplementedHandler, RecordFollowUpHandler, CloseComplaintHandler,
         CustomerLinkIssuer, ComplaintResolutionResolver, ResolutionProposalResolver, ResolutionMutationsResolver, CustomerResponseResolver,
       ],
     };
