@@ -152,7 +152,11 @@ describe('k8s/overlays/prod', () => {
     const port = configOf(objects, name).servicePorts[name];
     const rules = ingressTo(name);
     expect(rules.length).toBeGreaterThan(0);
-    for (const rule of rules) expect(rule.from?.map((peer) => peer.podSelector?.matchLabels)).toEqual([{ 'app.kubernetes.io/name': 'gateway' }]);
+    // Inside the namespace only the gateway; from outside only Prometheus (k8s/observability).
+    for (const rule of rules) {
+      expect(rule.from?.map((peer) => peer.podSelector?.matchLabels ?? peer.namespaceSelector?.matchLabels))
+        .toEqual([rule.from?.[0].namespaceSelector ? { 'kubernetes.io/metadata.name': 'monitoring' } : { 'app.kubernetes.io/name': 'gateway' }]);
+    }
     expect(rules.some((rule) => allowsPort(rule, port))).toBe(true);
     expect(egressFrom('gateway').some((rule) => allowsPort(rule, port) && rule.to?.some((peer) => selects(peer.podSelector?.matchLabels, labelsOf(name))))).toBe(true);
   });

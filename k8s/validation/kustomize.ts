@@ -13,7 +13,7 @@ export interface K8sObject {
   [key: string]: unknown;
 }
 
-interface Generator { name: string; behavior?: 'create' | 'merge'; literals?: string[]; files?: string[] }
+interface Generator { name: string; behavior?: 'create' | 'merge'; literals?: string[]; files?: string[]; options?: { labels?: Record<string, string> } }
 interface Kustomization {
   resources?: string[];
   components?: string[];
@@ -66,7 +66,10 @@ function generate(objects: K8sObject[], kind: 'ConfigMap' | 'Secret', g: Generat
     base.data = { ...(base.data as Record<string, string>), ...data };
     return;
   }
-  const object: K8sObject = { apiVersion: 'v1', kind, metadata: { name: g.name }, data, ...(kind === 'Secret' && { type: 'Opaque' }) };
+  const unsupported = Object.keys(g.options ?? {}).filter((key) => key !== 'labels');
+  if (unsupported.length) throw new Error(`${kind} ${g.name}: the offline renderer does not support options ${unsupported.join(', ')}`);
+  const metadata = { name: g.name, ...(g.options?.labels && { labels: { ...g.options.labels } }) };
+  const object: K8sObject = { apiVersion: 'v1', kind, metadata, data, ...(kind === 'Secret' && { type: 'Opaque' }) };
   generated.add(object);
   objects.push(object);
 }

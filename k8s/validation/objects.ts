@@ -40,7 +40,7 @@ export interface Job extends K8sObject {
 export interface Service extends K8sObject {
   spec: { selector: Record<string, string>; ports: { name?: string; port: number; targetPort?: string | number }[] };
 }
-export interface NetworkPolicyPeer { podSelector?: { matchLabels?: Record<string, string> } }
+export interface NetworkPolicyPeer { podSelector?: { matchLabels?: Record<string, string> }; namespaceSelector?: { matchLabels?: Record<string, string> } }
 export interface NetworkPolicyRule {
   from?: NetworkPolicyPeer[];
   to?: NetworkPolicyPeer[];
