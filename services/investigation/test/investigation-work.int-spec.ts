@@ -159,7 +159,7 @@ describe('investigation: roster, start, notes, completion and reassignment with 
   });
 
   it('reassigns an OPEN investigation, and each investigator sees their own in myInvestigations', async () => {
-    const state = complaint('ACKNOWLEDGED');
+    const state = complaint('ACKNOWLEDGED', { category: 'PRIVACY' }); // nobody on the roster takes PRIVACY
     const investigation = await start(state, null);
     expect(investigation.assigneeId).toBeNull();
     const moved = await harness.query<{ reassignInvestigation: { assigneeId: string } }>(REASSIGN, { id: investigation.id, assigneeId: 'inv-ben' }, manager);
@@ -216,5 +216,34 @@ describe('investigation: roster, start, notes, completion and reassignment with 
     expect(data.records.investigations).toEqual([
       expect.objectContaining({ id: investigation.id, complaintId: state.complaintId, status: 'OPEN', notes: [expect.objectContaining({ kind: 'EVIDENCE', body: 'Bank statement' })] }),
     ]);
+  });
+
+  describe('routing without an assignee', () => {
+    beforeAll(async () => {
+      const roster = [['route-r1', ['STAFF_CONDUCT'], 2, true], ['route-r2', ['STAFF_CONDUCT'], 1, true], ['route-off', ['STAFF_CONDUCT'], 9, false],
+        ['route-p1', ['POLICY'], 1, true], ['route-p2', ['POLICY'], 1, true], ['route-other', ['OTHER'], 3, true]] as const;
+      for (const [id, categories, capacity, active] of roster) {
+        await harness.query(UPSERT, { input: { id, name: id, email: `${id}@example.com`, categories, capacity, active } }, manager);
+      }
+    });
+
+    it('goes to the least-loaded active investigator with the category, with room left; otherwise it starts unassigned', async () => {
+      const assignees = [];
+      for (let i = 0; i < 4; i += 1) assignees.push((await start(complaint('ASSESSED', { category: 'STAFF_CONDUCT' }), null)).assigneeId);
+      expect(assignees).toEqual(['route-r1', 'route-r2', 'route-r1', null]);
+      const unassigned = await outbox('investigation.started', [...states.values()].at(-1)!.complaintId);
+      expect(unassigned[0].data).toMatchObject({ assigneeId: null });
+      const roster = await harness.query<{ investigators: { id: string; openInvestigations: number }[] }>('{ investigators { id openInvestigations } }', {}, manager);
+      expect(roster.data?.investigators.filter((i) => i.id.startsWith('route-r'))).toEqual([{ id: 'route-r1', openInvestigations: 2 }, { id: 'route-r2', openInvestigations: 1 }]);
+    });
+
+    it('never gives two investigations started at the same moment the same last free place', async () => {
+      const started = await Promise.all([1, 2, 3].map(() => start(complaint('ASSESSED', { category: 'POLICY' }), null)));
+      expect(started.map((i) => i.assigneeId).sort()).toEqual(['route-p1', 'route-p2', null].sort());
+    });
+
+    it('routes a complaint without a category as OTHER', async () => {
+      expect((await start(complaint('RECEIVED', { category: null }), null)).assigneeId).toBe('route-other');
+    });
   });
 });

@@ -8,14 +8,19 @@ import { ComplaintStateReader } from '../complaint-state/complaint-state.reader.
 import { assertInvestigationMayStart } from '../domain/investigation-rules.js';
 import { InvestigationEntity } from '../persistence/investigation.entity.js';
 import { InvestigatorRoster } from '../roster/investigator-roster.js';
+import { routeInvestigation } from './investigation-routing.js';
 
 export interface StartInvestigation {
   complaintId: string;
-  /** An active investigator chosen by the caller; null leaves the investigation unassigned. */
+  /** An active investigator chosen by the caller; null routes by category and load. */
   assigneeId: string | null;
 }
 
-/** Step 4 of the process: open an investigation of the complaint and announce `investigation.started`. */
+/**
+ * Step 4 of the process: open an investigation of the complaint and announce `investigation.started`.
+ * Without an assignee it goes to the least-loaded active investigator with the complaint's category
+ * (an uncategorised complaint counts as OTHER); with nobody available it starts unassigned.
+ */
 @Injectable()
 export class StartInvestigationHandler {
   constructor(
@@ -35,8 +40,9 @@ export class StartInvestigationHandler {
         open: earlier.some((i) => i.status === 'OPEN'),
         startedThisCycle: earlier.some((i) => i.cycle === complaint.cycle),
       });
+      const assigneeId = command.assigneeId ?? (await routeInvestigation(db, state.category ?? complaint.category ?? 'OTHER'));
       const investigation = db.create(InvestigationEntity, {
-        id: randomUUID(), complaintId: complaint.id, cycle: complaint.cycle, assigneeId: command.assigneeId, status: 'OPEN',
+        id: randomUUID(), complaintId: complaint.id, cycle: complaint.cycle, assigneeId, status: 'OPEN',
         findings: null, rootCauseCategory: null, rootCauseSummary: null, startedBy: actor.id, startedAt: new Date(), completedAt: null,
       });
       await db.insert(InvestigationEntity, investigation);

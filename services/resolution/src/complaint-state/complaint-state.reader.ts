@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { COMPLAINT_STATE, type ComplaintState, type ComplaintStatus } from '@redress/contracts';
+import { COMPLAINT_STATE, type Category, type ComplaintState, type ComplaintStatus, type Severity } from '@redress/contracts';
 import { RpcClient } from '@redress/messaging';
 
 /** Intake's view of a complaint right now, as SPEC §5's state rules need it. */
 export interface CurrentComplaint extends ComplaintState {
   status: ComplaintStatus;
+  category: Category | null;
+  severity: Severity | null;
 }
 
 /**
