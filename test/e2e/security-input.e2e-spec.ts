@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import {
   buildClientSchema, getIntrospectionQuery, getNamedType, isInputObjectType, isNonNullType, isScalarType,
@@ -34,10 +35,14 @@ beforeAll(async () => {
 });
 afterAll(() => tap.stop());
 
-async function call(query: string, variables: Record<string, unknown> = {}, role?: Role): Promise<Answer> {
+async function call(query: string, variables: Record<string, unknown> = {}, role?: Role, correlationId?: string): Promise<Answer> {
   const response = await fetch(gatewayUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...(role && { authorization: `Bearer ${tokens.get(role)}` }) },
+    headers: {
+      'content-type': 'application/json',
+      ...(role && { authorization: `Bearer ${tokens.get(role)}` }),
+      ...(correlationId && { 'x-correlation-id': correlationId }),
+    },
     body: JSON.stringify({ query, variables }),
   });
   return (await response.json()) as Answer;
@@ -149,5 +154,106 @@ describe('text arguments, generated for every String argument of every mutation'
     const blank = await sweep((required) => (required ? ' \n\t ' : undefined));
     const nul = await sweep(() => 'before\u0000after');
     expect([...blank.mismatches, ...nul.mismatches]).toEqual([]);
+  });
+});
+
+describe('submitComplaint under SPEC §8, at its limits and beyond', () => {
+  const SUBMIT = 'mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { id reference subject description customer { name email } } }';
+  const valid = () => ({
+    channel: 'PHONE', subject: 'Charged twice', description: 'My card was charged twice.',
+    customer: { name: 'Grace Hopper', email: `grace.${Date.now()}.${Math.random()}@example.com` },
+  });
+
+  it('accepts text exactly at the limits and stores it trimmed', async () => {
+    const input = { ...valid(), subject: ` ${'s'.repeat(200)} `, description: 'd'.repeat(10_000), customer: { name: 'n'.repeat(200), email: ` Grace.${Date.now()}@Example.com ` } };
+    const answer = await call(SUBMIT, { input }, 'AGENT');
+    expect(answer.errors).toBeUndefined();
+    const complaint = answer.data!.submitComplaint as { id: string; subject: string; description: string; customer: { name: string; email: string } };
+    await waitFor(() => tap.of('complaint.received', complaint.id).length === 1, { description: 'complaint.received' }); // before the next test watches events
+    expect([complaint.subject.length, complaint.description.length, complaint.customer.name.length]).toEqual([200, 10_000, 200]);
+    expect(complaint.customer.email).toBe(input.customer.email.trim().toLowerCase());
+  });
+
+  it.each([
+    ['a subject of 201 characters', { subject: 's'.repeat(201) }, 'input.subject'],
+    ['a description of 10,001 characters', { description: 'd'.repeat(10_001) }, 'input.description'],
+    ['a desired outcome of 5,001 characters', { desiredOutcome: 'o'.repeat(5_001) }, 'input.desiredOutcome'],
+    ['a name of 201 characters', { customer: { name: 'n'.repeat(201), email: 'n@example.com' } }, 'input.customer.name'],
+    ['an invalid email', { customer: { name: 'Grace', email: 'grace@' } }, 'input.customer.email'],
+    ['an invalid phone number', { customer: { name: 'Grace', email: 'g@example.com', phone: 'call me maybe' } }, 'input.customer.phone'],
+  ])('refuses %s with BAD_USER_INPUT naming the field, and stores nothing', async (_, change, field) => {
+    const correlationId = `limits-${randomUUID()}`;
+    const answer = await call(SUBMIT, { input: { ...valid(), ...change } }, 'AGENT', correlationId);
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    expect(answer.data?.submitComplaint ?? null).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(tap.events.filter((e) => e.envelope.correlationId === correlationId)).toEqual([]);
+  });
+
+  it('refuses fields the contract does not have (no mass assignment), and values outside an enum', async () => {
+    for (const input of [{ ...valid(), status: 'CLOSED' }, { ...valid(), customer: { ...valid().customer, id: '00000000-0000-4000-8000-000000000000' } }, { ...valid(), channel: 'FAX' }]) {
+      const answer = await call(SUBMIT, { input }, 'AGENT');
+      expect(codesOf(answer)).toEqual(['BAD_USER_INPUT']);
+      expect(answer.errors![0].message).toMatch(/status|"id"|FAX/);
+    }
+  });
+});
+
+describe('submitComplaint, property-based (fast-check): whatever a client sends', () => {
+  const SUBMIT = 'mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { id reference status } }';
+  // Mostly plausible values, so that many submissions pass, with hostile ones mixed into every field.
+  const hostile = <T>(plausible: fc.Arbitrary<T>, ...others: fc.Arbitrary<unknown>[]) =>
+    fc.oneof({ weight: 12, arbitrary: plausible as fc.Arbitrary<unknown> }, ...others.map((arbitrary) => ({ weight: 1, arbitrary })));
+  const wrongType = fc.oneof(fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 2 }));
+  const text = (maxLength: number) => hostile(
+    fc.oneof(fc.string({ minLength: 1, maxLength: Math.min(maxLength, 80) }), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 })),
+    fc.string({ unit: 'binary', maxLength }), // any code point: control characters, NUL, lone surrogates
+    fc.string({ unit: fc.constantFrom(' ', '\t', '\n', '\u00a0', '\u3000'), maxLength: 8 }), // blank-looking
+    fc.nat({ max: 40 }).map((extra) => 'x'.repeat(maxLength - 20 + extra)), // around the limit
+    wrongType,
+  );
+  const optional = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: undefined });
+  const submission = fc.record({
+    channel: hostile(fc.constantFrom(...Channel), fc.string({ maxLength: 12 }), wrongType),
+    customer: fc.record({
+      name: text(200),
+      email: hostile(fc.emailAddress(), text(254)),
+      phone: optional(hostile(fc.constantFrom('+44 20 7946 0000', '(030) 1234-5678', '555-0100'), text(30))),
+    }, { requiredKeys: ['name', 'email'] }),
+    subject: text(200),
+    description: text(10_000),
+    desiredOutcome: optional(text(5_000)),
+    category: optional(hostile(fc.constantFrom(...Category), fc.string({ maxLength: 10 }))),
+    severity: optional(hostile(fc.constantFrom(...Severity), fc.string({ maxLength: 10 }))),
+    idempotencyKey: optional(text(200)),
+  }, { requiredKeys: ['channel', 'customer', 'subject', 'description'] });
+
+  it('never answers INTERNAL_SERVER_ERROR: either a complaint, or BAD_USER_INPUT and nothing stored', async () => {
+    const accepted = new Map<string, string>(); // correlation id → complaint id
+    const refused: string[] = [];
+    await fc.assert(
+      fc.asyncProperty(submission, fc.boolean(), async (input, anonymous) => {
+        const correlationId = `property-${randomUUID()}`;
+        const answer = await call(SUBMIT, { input: anonymous ? { ...input, channel: 'WEB' } : input }, anonymous ? undefined : 'AGENT', correlationId);
+        const codes = codesOf(answer);
+        if (codes.length === 0) {
+          const complaint = answer.data!.submitComplaint as { id: string; reference: string; status: string };
+          accepted.set(correlationId, complaint.id);
+          return /^CMP-\d{4}-\d{6,}$/.test(complaint.reference) && complaint.status === 'RECEIVED';
+        }
+        refused.push(correlationId);
+        return codes.every((code) => code === 'BAD_USER_INPUT') && answer.data?.submitComplaint == null;
+      }),
+      { numRuns: 200, interruptAfterTimeLimit: 120_000 },
+    );
+    process.stdout.write(`submitComplaint property: ${accepted.size} accepted, ${refused.length} refused with BAD_USER_INPUT\n`);
+    expect(accepted.size).toBeGreaterThan(10);
+    expect(refused.length).toBeGreaterThan(10);
+    // Each accepted complaint is announced exactly once (a repeated idempotency key returns the same
+    // one), each refused submission never: nothing half-written.
+    await waitFor(() => [...new Set(accepted.values())].every((id) => tap.of('complaint.received', id).length === 1), {
+      timeoutMs: 15_000, description: 'complaint.received of every accepted submission',
+    });
+    expect(tap.events.filter((e) => refused.includes(e.envelope.correlationId))).toEqual([]);
   });
 });
