@@ -13,6 +13,15 @@ import { Escalations } from './escalate-complaint/escalations.js';
 import { ComplaintHistoryResolver } from './graphql/complaint-history.resolver.js';
 import { ComplaintMutationsResolver } from './graphql/complaint-mutations.resolver.js';
 import { ReopenComplaintHandler } from './reopen-complaint/reopen-complaint.handler.js';
+import { SlaClockResolver } from './graphql/sla-clock.resolver.js';
+import { SlaAlarmProcessor } from './jobs/sla-alarm.processor.js';
+import { SlaClockReconciler } from './jobs/sla-clock-reconciler.js';
+import { SlaClockScheduler } from './jobs/sla-clock-scheduler.js';
+import { PauseSlaClockHandler } from './pause-sla-clock/pause-sla-clock.handler.js';
+import { ResumeSlaClockHandler } from './pause-sla-clock/resume-sla-clock.handler.js';
+import { SlaPauses } from './pause-sla-clock/sla-pauses.js';
+import { ServiceLevelClocks } from './sla-clocks/service-level-clocks.js';
+import { SoundSlaAlarmHandler } from './sla-clocks/sound-sla-alarm.handler.js';
 import { IntakeEventsController } from './events/intake-events.controller.js';
 import { ComplaintResolver } from './graphql/complaint.resolver.js';
 import { intakeTypeDefs } from './graphql/schema.graphql.js';
@@ -40,10 +49,11 @@ export class IntakeModule {
       ],
       controllers: [IntakeEventsController, IntakeRpcController],
       providers: [
-        StatusProjection, Escalations,
+        StatusProjection, Escalations, SlaClockScheduler, ServiceLevelClocks, SlaPauses,
         SubmitComplaintHandler, ListComplaintsQuery, AcknowledgeComplaintHandler, ProjectStatusHandler,
-        AssessComplaintHandler, EscalateComplaintHandler, ReopenComplaintHandler,
-        ComplaintResolver, ComplaintMutationsResolver, ComplaintHistoryResolver, TrackingResolver,
+        AssessComplaintHandler, EscalateComplaintHandler, ReopenComplaintHandler, PauseSlaClockHandler, ResumeSlaClockHandler,
+        SoundSlaAlarmHandler, SlaAlarmProcessor, SlaClockReconciler,
+        ComplaintResolver, ComplaintMutationsResolver, ComplaintHistoryResolver, SlaClockResolver, TrackingResolver,
       ],
     };
   }

@@ -39,5 +39,5 @@ export function errorCode(response: { errors?: { extensions?: { code?: string } 
 /** The events intake wrote to its outbox about a complaint, oldest first (what the relay publishes). */
 export async function outboxEvents(db: { query: (sql: string, params: unknown[]) => Promise<{ envelope: Record<string, unknown> }[]> }, complaintId: string, type?: string) {
   const rows = await db.query(`SELECT envelope FROM outbox WHERE envelope->>'complaintId' = $1 ORDER BY position`, [complaintId]);
-  return rows.map((row) => row.envelope as { type: string; actor: unknown; data: Record<string, unknown> }).filter((e) => !type || e.type === type);
+  return rows.map((row) => row.envelope as { type: string; occurredAt: string; actor: unknown; data: Record<string, unknown> }).filter((e) => !type || e.type === type);
 }

@@ -3,6 +3,7 @@ import type { EventEnvelope } from '@redress/contracts';
 import { EventPublisher } from '@redress/messaging';
 import { TransactionRunner } from '@redress/persistence';
 import { ComplaintEntity } from '../persistence/complaint.entity.js';
+import { ServiceLevelClocks } from '../sla-clocks/service-level-clocks.js';
 import { StatusProjection } from '../status-projection/status-projection.js';
 
 /**
@@ -15,6 +16,7 @@ export class AcknowledgeComplaintHandler {
     private readonly transactions: TransactionRunner,
     private readonly events: EventPublisher,
     private readonly projection: StatusProjection,
+    private readonly clocks: ServiceLevelClocks,
   ) {}
 
   async execute(sent: EventEnvelope<'notification.sent'>): Promise<void> {
@@ -24,6 +26,7 @@ export class AcknowledgeComplaintHandler {
       if (!complaint || complaint.acknowledgedAt) return;
       const acknowledgedAt = new Date(sent.occurredAt);
       complaint.acknowledgedAt = acknowledgedAt;
+      await this.clocks.meetAcknowledgement(db, complaint, acknowledgedAt);
       const published = await this.events.publish({
         type: 'complaint.acknowledged',
         complaintId: complaint.id,

@@ -1,14 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { REDRESS_CONFIG, type RedressConfig } from '@redress/config';
+import { Injectable } from '@nestjs/common';
 import type { EventActor } from '@redress/contracts';
 import { EventPublisher } from '@redress/messaging';
 import { TransactionRunner } from '@redress/persistence';
 import { assess, type Assessment } from '../domain/assessment.js';
 import { assertNotClosed } from '../domain/complaint-rules.js';
-import { resolutionDueAt } from '../domain/service-levels.js';
 import { Escalations } from '../escalate-complaint/escalations.js';
 import { lockComplaint } from '../persistence/complaint-lock.js';
 import type { ComplaintEntity } from '../persistence/complaint.entity.js';
+import { ServiceLevelClocks } from '../sla-clocks/service-level-clocks.js';
 import { StatusProjection } from '../status-projection/status-projection.js';
 
 /**
@@ -22,7 +21,7 @@ export class AssessComplaintHandler {
     private readonly events: EventPublisher,
     private readonly projection: StatusProjection,
     private readonly escalations: Escalations,
-    @Inject(REDRESS_CONFIG) private readonly config: RedressConfig,
+    private readonly clocks: ServiceLevelClocks,
   ) {}
 
   execute(complaintId: string, input: Assessment, actor: EventActor): Promise<ComplaintEntity> {
@@ -32,7 +31,7 @@ export class AssessComplaintHandler {
       const assessed = assess(input);
       const at = new Date();
       Object.assign(complaint, assessed, { assessedAt: at, assessedBy: actor.id });
-      complaint.resolutionDueAt = resolutionDueAt(complaint.receivedAt, assessed.severity, this.config);
+      await this.clocks.followSeverity(db, complaint);
       const published = await this.events.publish({
         type: 'complaint.assessed',
         complaintId: complaint.id,

@@ -1,8 +1,10 @@
 import { graphqlEnumSdl } from '@redress/contracts';
+import { SLA_CLOCK_STATES } from '../domain/sla-clock.js';
 
 // The intake subgraph's SDL (SPEC §4): it owns Complaint and Customer.
 export const intakeTypeDefs = /* GraphQL */ `
-  ${graphqlEnumSdl('Channel', 'Category', 'Severity', 'Priority', 'ComplaintStatus', 'EscalationCause')}
+  ${graphqlEnumSdl('Channel', 'Category', 'Severity', 'Priority', 'ComplaintStatus', 'EscalationCause', 'SlaClock')}
+  enum SlaClockState { ${SLA_CLOCK_STATES.join(' ')} }
 
   type Complaint @key(fields: "id") {
     id: ID!
@@ -37,6 +39,37 @@ export const intakeTypeDefs = /* GraphQL */ `
     escalations: [Escalation!]!
     "oldest first"
     reopenings: [Reopening!]!
+    "the acknowledgement and resolution clocks (the due dates above follow them)"
+    slaClocks: [ServiceLevelClock!]!
+    "true while staff have paused the clocks (waiting on the customer)"
+    slaPaused: Boolean!
+    "oldest first"
+    slaPauses: [SlaPause!]!
+  }
+
+  type ServiceLevelClock {
+    clock: SlaClock!
+    cycle: Int!
+    state: SlaClockState!
+    startedAt: DateTime!
+    "start + the configured hours + the time spent paused"
+    dueAt: DateTime!
+    pausedAt: DateTime
+    "when the 80 % warning went out"
+    atRiskAt: DateTime
+    breachedAt: DateTime
+    "when it was met or stopped"
+    stoppedAt: DateTime
+  }
+
+  type SlaPause {
+    pausedAt: DateTime!
+    pausedBy: ID!
+    reason: String!
+    resumedAt: DateTime
+    "null when closing the complaint ended the pause"
+    resumedBy: ID
+    resumeReason: String
   }
 
   type Escalation {
@@ -132,5 +165,9 @@ export const intakeTypeDefs = /* GraphQL */ `
     assessComplaint(id: ID!, input: AssessComplaintInput!): Complaint!
     escalateComplaint(id: ID!, reason: String!): Complaint!
     reopenComplaint(id: ID!, reason: String!): Complaint!
+    "AGENT, MANAGER: stop the running SLA clocks while waiting on the customer"
+    pauseSlaClock(id: ID!, reason: String!): Complaint!
+    "AGENT, MANAGER: run them again; each due date moves by the time spent paused"
+    resumeSlaClock(id: ID!, reason: String): Complaint!
   }
 `;

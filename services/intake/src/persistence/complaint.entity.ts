@@ -31,5 +31,7 @@ export class ComplaintEntity {
   @Column('timestamptz', { name: 'assessed_at', nullable: true }) assessedAt!: Date | null;
   @Column('text', { name: 'assessed_by', nullable: true }) assessedBy!: string | null;
   @Column('timestamptz', { name: 'escalated_at', nullable: true }) escalatedAt!: Date | null;
+  /** Set while staff have paused the SLA clocks (waiting on the customer). */
+  @Column('timestamptz', { name: 'sla_paused_at', nullable: true }) slaPausedAt!: Date | null;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

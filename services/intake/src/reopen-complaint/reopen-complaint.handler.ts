@@ -1,14 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { REDRESS_CONFIG, type RedressConfig } from '@redress/config';
 import type { EventActor } from '@redress/contracts';
 import { EventPublisher } from '@redress/messaging';
 import { TransactionRunner } from '@redress/persistence';
 import { assertReopenable } from '../domain/complaint-rules.js';
-import { resolutionDueAt } from '../domain/service-levels.js';
 import { lockComplaint } from '../persistence/complaint-lock.js';
 import type { ComplaintEntity } from '../persistence/complaint.entity.js';
 import { ReopeningEntity } from '../persistence/reopening.entity.js';
+import { ServiceLevelClocks } from '../sla-clocks/service-level-clocks.js';
 import { StatusProjection } from '../status-projection/status-projection.js';
 
 /**
@@ -21,7 +20,7 @@ export class ReopenComplaintHandler {
     private readonly transactions: TransactionRunner,
     private readonly events: EventPublisher,
     private readonly projection: StatusProjection,
-    @Inject(REDRESS_CONFIG) private readonly config: RedressConfig,
+    private readonly clocks: ServiceLevelClocks,
   ) {}
 
   execute(complaintId: string, reason: string, actor: EventActor): Promise<ComplaintEntity> {
@@ -31,7 +30,8 @@ export class ReopenComplaintHandler {
       const at = new Date();
       const cycle = complaint.cycle + 1;
       await db.insert(ReopeningEntity, { id: randomUUID(), complaintId: complaint.id, cycle, reason, reopenedBy: actor.id, reopenedAt: at });
-      complaint.resolutionDueAt = resolutionDueAt(at, complaint.severity, this.config);
+      complaint.cycle = cycle;
+      await this.clocks.restartResolution(db, complaint, at);
       const published = await this.events.publish({
         type: 'complaint.reopened',
         complaintId: complaint.id,

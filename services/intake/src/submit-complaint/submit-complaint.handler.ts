@@ -9,6 +9,7 @@ import { formatReference } from '../domain/complaint-reference.js';
 import { dueDates, suggestTriage } from '../domain/service-levels.js';
 import { ComplaintEntity } from '../persistence/complaint.entity.js';
 import { CustomerEntity } from '../persistence/customer.entity.js';
+import { ServiceLevelClocks } from '../sla-clocks/service-level-clocks.js';
 import type { Submission } from './submission.js';
 
 const IDEMPOTENCY_WINDOW = `interval '24 hours'`;
@@ -19,6 +20,7 @@ export class SubmitComplaintHandler {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly events: EventPublisher,
+    private readonly clocks: ServiceLevelClocks,
     @Inject(REDRESS_CONFIG) private readonly config: RedressConfig,
   ) {}
 
@@ -31,6 +33,7 @@ export class SubmitComplaintHandler {
         if (existingId) return db.findOneByOrFail(ComplaintEntity, { id: existingId });
       }
       const complaint = await this.record(db, complaintId, submission, customer.id, actor);
+      await this.clocks.start(db, complaint);
       await this.events.publish({
         type: 'complaint.received',
         complaintId: complaint.id,
