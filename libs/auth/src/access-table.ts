@@ -54,6 +54,12 @@ export const OPERATION_ACCESS = {
   retryNotification: { roles: ['AGENT', 'MANAGER', 'ADMIN'] },
   notificationPreferences: 'PUBLIC',
   updateNotificationPreferences: 'PUBLIC',
+  webhooks: { roles: ['ADMIN'] },
+  webhook: { roles: ['ADMIN'] },
+  registerWebhook: { roles: ['ADMIN'] },
+  enableWebhook: { roles: ['ADMIN'] },
+  disableWebhook: { roles: ['ADMIN'] },
+  deleteWebhook: { roles: ['ADMIN'] },
   // reporting
   complaintMetrics: REPORTING,
   complaintTrend: REPORTING,
