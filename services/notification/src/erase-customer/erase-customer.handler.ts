@@ -23,7 +23,7 @@ export class EraseCustomerHandler {
       await db.query(`DELETE FROM customer_preferences WHERE customer_id = $1`, [customerId]);
       const waiting: { id: string }[] = await db.query(`SELECT id FROM notifications WHERE customer_id = $1 AND status = 'QUEUED'`, [customerId]);
       for (const { id } of waiting) await this.outcomes.failed(id, 'not sent: the customer was erased');
-      const erased: unknown[] = await db.query(
+      const [erased]: [unknown[], number] = await db.query(
         `UPDATE notifications SET recipient = $2, subject = $2, body = $2, html = NULL, unsubscribe_url = NULL
           WHERE customer_id = $1 AND recipient <> $2 RETURNING id`,
         [customerId, ERASED],

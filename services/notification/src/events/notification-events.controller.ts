@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import { EventPattern, Payload } from '@nestjs/microservices';
 import type { EventEnvelope, EventType } from '@redress/contracts';
 import { EraseCustomerHandler } from '../erase-customer/erase-customer.handler.js';
+import { FanOutWebhooksHandler } from '../fan-out-webhooks/fan-out-webhooks.handler.js';
 import { NotifyOnEventHandler } from '../notify-on-event/notify-on-event.handler.js';
 
 /** Types that cause messages (see domain/notification-plan.ts for which, to whom). */
@@ -18,25 +19,32 @@ const WEBHOOK_ONLY: EventType[] = [
 ];
 
 /**
- * Everything notification consumes (its row of SUBSCRIPTIONS in @redress/contracts). Each handler runs
- * in the event's inbox transaction, so its messages are stored once however often the event arrives.
+ * Everything notification consumes (its row of SUBSCRIPTIONS in @redress/contracts): every type goes to
+ * the webhooks subscribed to it. Each handler runs in the event's inbox transaction, so its messages and
+ * webhook deliveries are stored once however often the event arrives.
  */
 @Controller()
 export class NotificationEventsController {
-  constructor(private readonly notify: NotifyOnEventHandler, private readonly eraseCustomer: EraseCustomerHandler) {}
+  constructor(
+    private readonly notify: NotifyOnEventHandler,
+    private readonly eraseCustomer: EraseCustomerHandler,
+    private readonly webhooks: FanOutWebhooksHandler,
+  ) {}
 
   @EventPattern(MESSAGE_CAUSES)
-  onMessageCause(@Payload() event: EventEnvelope) {
-    return this.notify.execute(event);
+  async onMessageCause(@Payload() event: EventEnvelope) {
+    await this.notify.execute(event);
+    await this.webhooks.execute(event);
   }
 
   @EventPattern('customer.erased')
-  onCustomerErased(@Payload() event: EventEnvelope<'customer.erased'>) {
-    return this.eraseCustomer.execute(event);
+  async onCustomerErased(@Payload() event: EventEnvelope<'customer.erased'>) {
+    await this.eraseCustomer.execute(event);
+    await this.webhooks.execute(event);
   }
 
   @EventPattern(WEBHOOK_ONLY)
-  onOtherEvent(@Payload() _event: EventEnvelope) {
-    return undefined;
+  onWebhookOnly(@Payload() event: EventEnvelope) {
+    return this.webhooks.execute(event);
   }
 }

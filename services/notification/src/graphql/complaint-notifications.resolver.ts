@@ -1,5 +1,5 @@
 import { Context, Parent, ResolveField, ResolveReference, Resolver } from '@nestjs/graphql';
-import { CurrentIdentity, Roles, hasAnyRole, type Identity } from '@redress/auth';
+import { CurrentIdentity, PRIVATE_FIELDS, Roles, hasAnyRole, type Identity } from '@redress/auth';
 import { requestLoader, type GraphqlContext } from '@redress/graphql';
 import { TransactionRunner } from '@redress/persistence';
 import { In } from 'typeorm';
@@ -22,7 +22,7 @@ export class ComplaintNotificationsResolver {
   @Roles(...STAFF)
   async notifications(@Parent() complaint: { id: string }, @CurrentIdentity() identity: Identity, @Context() context: GraphqlContext) {
     const rows = await this.byComplaint(context).load(complaint.id);
-    const masked = hasAnyRole(identity, ['QA']) && !hasAnyRole(identity, ['AGENT', 'MANAGER', 'ADMIN']);
+    const masked = !hasAnyRole(identity, PRIVATE_FIELDS['Notification.recipient'].readers);
     return rows.map((row) => ({ ...row, recipient: masked ? maskRecipient(row.recipient) : row.recipient }));
   }
 

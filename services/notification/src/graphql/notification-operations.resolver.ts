@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentIdentity, Public, Roles, type Identity } from '@redress/auth';
+import { Allowed, CurrentIdentity, type Identity } from '@redress/auth';
 import { ManagePreferencesHandler } from '../manage-preferences/manage-preferences.handler.js';
 import { PreviewNotificationQuery } from '../preview-notification/preview-notification.query.js';
 import { RetryNotificationHandler } from '../retry-notification/retry-notification.handler.js';
@@ -15,25 +15,25 @@ export class NotificationOperationsResolver {
 
   // The preview shows the customer's name and address: the roles that may read contact details.
   @Query('previewNotification')
-  @Roles('AGENT', 'MANAGER', 'ADMIN')
+  @Allowed('previewNotification')
   previewNotification(@Args('kind') kind: string, @Args('complaintId') complaintId: string, @Args('locale') locale: string | null) {
     return this.preview.execute(kind, complaintId, locale);
   }
 
   @Mutation('retryNotification')
-  @Roles('AGENT', 'MANAGER', 'ADMIN')
+  @Allowed('retryNotification')
   retryNotification(@Args('id') id: string, @CurrentIdentity() identity: Identity) {
     return this.retry.execute(id, identity.sub);
   }
 
   @Query('notificationPreferences')
-  @Public()
+  @Allowed('notificationPreferences')
   notificationPreferences(@Args('token') token: string) {
     return this.preferences.read(token);
   }
 
   @Mutation('updateNotificationPreferences')
-  @Public()
+  @Allowed('updateNotificationPreferences')
   updateNotificationPreferences(@Args('token') token: string, @Args('surveys') surveys: boolean) {
     return this.preferences.update(token, surveys);
   }
