@@ -172,4 +172,22 @@ describe('resolution: propose, decide, implement, follow up and close (staff)', 
     }, { description: 'the customer\'s comments erased' });
     expect((await kit.db.query('SELECT rating FROM follow_ups WHERE complaint_id = $1', [state.complaintId]))[0].rating).toBe(5);
   });
+
+  it('lets only a manager offer a refund or credit above RESOLUTION_APPROVAL_LIMIT (FORBIDDEN before anything is checked or written)', async () => {
+    const limit = kit.harness.env.config.resolutionApprovalLimit;
+    const state = kit.complaint('ASSESSED');
+    for (const option of [{ ...refund, amount: limit + 0.01 }, { type: 'CREDIT', description: 'Account credit', amount: limit * 2, currency: 'EUR' }]) {
+      expect(codes(await kit.harness.query(PROPOSE, { complaintId: state.complaintId, options: [apology, option] }, agent))).toEqual(['FORBIDDEN']);
+    }
+    expect(codes(await kit.harness.query(PROPOSE, { complaintId: 'not-an-id', options: [{ ...refund, amount: limit + 1 }] }, agent))).toEqual(['FORBIDDEN']);
+    expect(await kit.db.query('SELECT 1 FROM proposals WHERE complaint_id = $1', [state.complaintId])).toEqual([]);
+
+    const atLimit = await kit.harness.query(PROPOSE, { complaintId: kit.complaint('ASSESSED').complaintId, options: [{ ...refund, amount: limit }] }, agent);
+    expect(atLimit.errors).toBeUndefined();
+    const replacement = await kit.harness.query(PROPOSE, { complaintId: kit.complaint('ASSESSED').complaintId, options: [{ type: 'REPLACEMENT', description: 'New device', amount: limit * 3, currency: 'EUR' }] }, agent);
+    expect(replacement.errors).toBeUndefined();
+    const approved = await ok<{ proposeResolution: Proposal }>(PROPOSE, { complaintId: state.complaintId, options: [{ ...refund, amount: limit * 4 }] }, manager);
+    const [event] = await kit.outbox('resolution.proposed', state.complaintId);
+    expect(event).toMatchObject({ actor: { id: 'manager-mia', role: 'MANAGER' }, data: { proposalId: approved.proposeResolution.id } });
+  });
 });

@@ -22,13 +22,14 @@ const CURRENCY = /^[A-Z]{3}$/;
 /** SPEC §2: money paid back needs a manager above RESOLUTION_APPROVAL_LIMIT. */
 const NEEDS_APPROVAL: readonly RemedyType[] = ['REFUND', 'CREDIT'];
 
-/**
- * FORBIDDEN (checked before the input, as SPEC §2 orders errors) when a non-manager offers a refund or
- * credit above the limit; the limit is a plain number, whatever the currency.
- */
+/** The first refund or credit above the limit (the limit is a plain number, whatever the currency), if any. */
+export function optionNeedingApproval(options: readonly ResolutionOptionInput[], limit: number): ResolutionOptionInput | undefined {
+  return options.find((o) => NEEDS_APPROVAL.includes(o.type as RemedyType) && typeof o.amount === 'number' && o.amount > limit);
+}
+
+/** FORBIDDEN when a non-manager offers a refund or credit above the limit (checked before the input, as SPEC §2 orders errors). */
 export function assertWithinApprovalLimit(options: readonly ResolutionOptionInput[], limit: number, manager: boolean): void {
-  if (manager) return;
-  const above = options.find((o) => NEEDS_APPROVAL.includes(o.type as RemedyType) && typeof o.amount === 'number' && o.amount > limit);
+  const above = manager ? undefined : optionNeedingApproval(options, limit);
   if (above) throw new Forbidden(`A ${above.type} above ${limit} needs a MANAGER`);
 }
 

@@ -1,9 +1,11 @@
+import { Inject } from '@nestjs/common';
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Allowed, CurrentIdentity, hasAnyRole, type Identity } from '@redress/auth';
+import { REDRESS_CONFIG, type RedressConfig } from '@redress/config';
 import { Forbidden, input } from '@redress/errors';
 import { CloseComplaintHandler } from '../close-complaint/close-complaint.handler.js';
 import { DecideProposalHandler } from '../decide-proposal/decide-proposal.handler.js';
-import { validateOptions, type ResolutionOptionInput } from '../domain/remedy-options.js';
+import { assertWithinApprovalLimit, optionNeedingApproval, validateOptions, type ResolutionOptionInput } from '../domain/remedy-options.js';
 import { RecordFollowUpHandler } from '../follow-up/record-follow-up.handler.js';
 import { validateFollowUp } from '../follow-up/follow-up-answer.js';
 import { MarkImplementedHandler } from '../implement-resolution/mark-implemented.handler.js';
@@ -22,6 +24,7 @@ export class ResolutionMutationsResolver {
     private readonly implement: MarkImplementedHandler,
     private readonly followUp: RecordFollowUpHandler,
     private readonly close: CloseComplaintHandler,
+    @Inject(REDRESS_CONFIG) private readonly config: RedressConfig,
   ) {}
 
   @Mutation('proposeResolution')
@@ -32,12 +35,15 @@ export class ResolutionMutationsResolver {
     @Args('message') message: string | null,
     @CurrentIdentity() identity: Identity,
   ) {
+    const manager = hasAnyRole(identity, ['MANAGER']);
+    assertWithinApprovalLimit(options ?? [], this.config.resolutionApprovalLimit, manager);
     const command = {
       complaintId: input.uuid('complaintId', complaintId),
       options: validateOptions(options),
       message: input.optional('message', message, 5000),
     };
-    return this.propose.execute(command, actorOf(identity, DESK));
+    const approvedAsManager = optionNeedingApproval(command.options, this.config.resolutionApprovalLimit) !== undefined;
+    return this.propose.execute(command, actorOf(identity, approvedAsManager ? ['MANAGER'] : DESK));
   }
 
   @Mutation('recordCustomerDecision')
