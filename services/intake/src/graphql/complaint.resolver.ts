@@ -77,6 +77,15 @@ export class ComplaintResolver {
     return complaint.possibleDuplicateOfId ? this.complaints(context).load(complaint.possibleDuplicateOfId) : null;
   }
 
+  @ResolveField('possibleDuplicates')
+  @Roles(...STAFF)
+  possibleDuplicates(@Parent() complaint: ComplaintEntity, @Context() context: GraphqlContext) {
+    return requestLoader(context, 'intake.possibleDuplicates', async (ids: readonly string[]) => {
+      const rows = await this.transactions.manager.find(ComplaintEntity, { where: { possibleDuplicateOfId: In([...ids]) }, order: { receivedAt: 'ASC' } });
+      return ids.map((id) => rows.filter((row) => row.possibleDuplicateOfId === id));
+    }).load(complaint.id);
+  }
+
   private complaints(context: GraphqlContext) {
     return requestLoader(context, 'intake.complaints', async (ids: readonly string[]) => {
       const rows = await this.transactions.manager.findBy(ComplaintEntity, { id: In([...ids]) });

@@ -25,7 +25,10 @@ export const intakeTypeDefs = /* GraphQL */ `
     acknowledgementDueAt: DateTime!
     resolutionDueAt: DateTime!
     closedAt: DateTime
+    "same customer, similar subject or description within 30 days (never merged)"
     possibleDuplicateOf: Complaint
+    "later complaints flagged as possibly repeating this one, oldest first"
+    possibleDuplicates: [Complaint!]!
     "0 at receipt, +1 at each reopen (SPEC §5); events of the complaint carry it as data.cycle"
     cycle: Int!
     "what the assessment rated; priority follows from impact × urgency"

@@ -10,6 +10,7 @@ import { dueDates, suggestTriage } from '../domain/service-levels.js';
 import { ComplaintEntity } from '../persistence/complaint.entity.js';
 import { CustomerEntity } from '../persistence/customer.entity.js';
 import { ServiceLevelClocks } from '../sla-clocks/service-level-clocks.js';
+import { findPossibleDuplicate } from './possible-duplicate.js';
 import type { Submission } from './submission.js';
 
 const IDEMPOTENCY_WINDOW = `interval '24 hours'`;
@@ -110,7 +111,7 @@ export class SubmitComplaintHandler {
       stage: 0,
       stageAt: receivedAt,
       submittedBy: actor?.id ?? null,
-      possibleDuplicateOfId: null,
+      possibleDuplicateOfId: await findPossibleDuplicate(db, { customerId, subject: submission.subject, description: submission.description, receivedAt }),
       acknowledgedAt: null,
       closedAt: null,
     });
