@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { UnrecoverableError, type Job, type Worker } from 'bullmq';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { UnrecoverableError, type Job } from 'bullmq';
 import { JobQueues } from '@redress/jobs';
 import { correlation } from '@redress/observability';
 import { TransactionRunner } from '@redress/persistence';
@@ -16,9 +16,8 @@ import { NotificationEntity } from '../persistence/notification.entity.js';
  * records the delivery. An outage is retried with backoff; a 5xx answer fails the message at once.
  */
 @Injectable()
-export class DeliveryProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DeliveryProcessor implements OnApplicationBootstrap {
   private readonly logger = new Logger(DeliveryProcessor.name);
-  private worker?: Worker;
 
   constructor(
     private readonly jobs: JobQueues,
@@ -29,17 +28,13 @@ export class DeliveryProcessor implements OnApplicationBootstrap, OnApplicationS
   ) {}
 
   onApplicationBootstrap(): void {
-    const worker = (this.worker = this.jobs.worker(DELIVERY_QUEUE, (job: Job<DeliveryJob>) => correlation.run(job.data.correlationId, () => this.deliver(job)), {
+    const worker = this.jobs.worker(DELIVERY_QUEUE, (job: Job<DeliveryJob>) => correlation.run(job.data.correlationId, () => this.deliver(job)), {
       concurrency: 20,
       settings: { backoffStrategy: (attemptsMade: number) => cappedBackoff(attemptsMade, this.settings.emailRetryBaseMs, this.settings.emailRetryMaxMs) },
-    }));
+    });
     worker.on('failed', (job, error) => {
       if (job && (job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError)) void this.giveUp(job.data, error);
     });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await closeWorkerConnection(this.worker);
   }
 
   async deliver(job: Job<DeliveryJob>): Promise<void> {
@@ -68,13 +63,3 @@ export class DeliveryProcessor implements OnApplicationBootstrap, OnApplicationS
   }
 }
 
-/**
- * BullMQ treats a connection handed to a Worker as shared and never closes it; JobQueues hands each
- * worker a duplicate of its own, which would keep the process (and test runs) alive after shutdown.
- */
-export async function closeWorkerConnection(worker: Worker | undefined): Promise<void> {
-  if (!worker) return;
-  await worker.close();
-  const connection = worker.opts.connection as { quit?: () => Promise<unknown>; disconnect?: () => void };
-  await connection.quit?.().catch(() => connection.disconnect?.());
-}

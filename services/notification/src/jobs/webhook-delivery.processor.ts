@@ -1,5 +1,5 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { UnrecoverableError, type Job, type Worker } from 'bullmq';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { UnrecoverableError, type Job } from 'bullmq';
 import { JobQueues } from '@redress/jobs';
 import { correlation } from '@redress/observability';
 import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../config/notification-settings.js';
@@ -7,16 +7,14 @@ import { WEBHOOK_QUEUE, type WebhookJob } from '../delivery/webhook-queue.js';
 import { WebhookOutcomes } from '../delivery/webhook-outcomes.js';
 import { WebhookSender } from '../delivery/webhook-sender.js';
 import { cappedBackoff } from '../domain/retry-backoff.js';
-import { closeWorkerConnection } from './delivery.processor.js';
 
 /**
  * Posts one stored webhook delivery, signed. A failure is retried with capped exponential backoff;
  * after the last attempt, or once the webhook has been switched off, the delivery is FAILED.
  */
 @Injectable()
-export class WebhookDeliveryProcessor implements OnApplicationBootstrap, OnApplicationShutdown {
+export class WebhookDeliveryProcessor implements OnApplicationBootstrap {
   private readonly logger = new Logger(WebhookDeliveryProcessor.name);
-  private worker?: Worker;
 
   constructor(
     private readonly jobs: JobQueues,
@@ -26,19 +24,15 @@ export class WebhookDeliveryProcessor implements OnApplicationBootstrap, OnAppli
   ) {}
 
   onApplicationBootstrap(): void {
-    this.worker = this.jobs.worker(WEBHOOK_QUEUE, (job: Job<WebhookJob>) => correlation.run(job.data.correlationId, () => this.deliver(job.data)), {
+    const worker = this.jobs.worker(WEBHOOK_QUEUE, (job: Job<WebhookJob>) => correlation.run(job.data.correlationId, () => this.deliver(job.data)), {
       concurrency: 20,
       settings: { backoffStrategy: (attemptsMade: number) => cappedBackoff(attemptsMade, this.settings.webhookRetryBaseMs, this.settings.webhookRetryMaxMs) },
     });
-    this.worker.on('failed', (job, error) => {
+    worker.on('failed', (job, error) => {
       if (job && (job.attemptsMade >= (job.opts.attempts ?? 1) || error instanceof UnrecoverableError)) {
         this.outcomes.failed(job.data.deliveryId, error.message).catch((failure: Error) => this.logger.error(`could not record a failed webhook delivery (the sweeper will): ${failure.message}`));
       }
     });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await closeWorkerConnection(this.worker);
   }
 
   async deliver(job: WebhookJob): Promise<void> {
