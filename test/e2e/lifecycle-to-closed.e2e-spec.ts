@@ -1,74 +1,27 @@
 import { waitFor } from '@redress/testing';
 import { EventTap } from './support/event-tap.js';
-import { errorCodes, graphql, staffToken, type GraphqlResponse } from './support/graphql-client.js';
+import { errorCodes, graphql, staffToken } from './support/graphql-client.js';
+import { OPS, REMEDIES, ok, statusBecomes as becomes, submitted } from './support/lifecycle.js';
 import { startSystem, stopSystem } from './support/system.js';
 
 // SPEC §1 steps 1–8 through the real gateway, services, broker, databases, Redis and SMTP: a complaint
 // from submitComplaint to CLOSED, every status read on the way, the whole story in one federated query.
-const SUBMIT = `mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { id reference status } }`;
-const STATUS = `query($id: ID!) { complaint(id: $id) { status } }`;
-const UPSERT_INVESTIGATOR = `mutation($input: InvestigatorInput!) { upsertInvestigator(input: $input) { id openInvestigations } }`;
-const ASSESS = `mutation($id: ID!, $input: AssessComplaintInput!) { assessComplaint(id: $id, input: $input) { status category severity } }`;
-const START = `mutation($id: ID!, $assigneeId: ID) { startInvestigation(complaintId: $id, assigneeId: $assigneeId) { id status assigneeId } }`;
-const NOTE = `mutation($id: ID!, $kind: NoteKind!, $body: String!, $department: String) {
-  addInvestigationNote(investigationId: $id, kind: $kind, body: $body, department: $department) { id } }`;
-const COMPLETE = `mutation($id: ID!) {
-  completeInvestigation(investigationId: $id, findings: "A payment retry charged the card twice", rootCause: { category: SYSTEM, summary: "Retries are not idempotent" }) { status } }`;
-const PROPOSE = `mutation($id: ID!, $options: [ResolutionOptionInput!]!) { proposeResolution(complaintId: $id, options: $options, message: "We are sorry") { id status options { id type } } }`;
-const DECIDE = `mutation($id: ID!, $optionId: ID) { recordCustomerDecision(proposalId: $id, accept: true, optionId: $optionId) { status chosenOptionId } }`;
-const IMPLEMENT = `mutation($id: ID!) { markResolutionImplemented(proposalId: $id, notes: "Refund issued") { implementedAt } }`;
-const FOLLOW_UP = `mutation($id: ID!) { recordFollowUp(complaintId: $id, satisfied: true, rating: 5, comment: "Sorted quickly") { rating } }`;
-const CLOSE = `mutation($id: ID!, $override: String) {
-  closeComplaint(complaintId: $id, summary: "Second charge refunded", lessonsLearned: "Make payment retries idempotent", overrideReason: $override) { id } }`;
-const REOPEN = `mutation($id: ID!) { reopenComplaint(id: $id, reason: "The refund bounced") { status } }`;
-const STORY = `query($id: ID!) {
-  complaint(id: $id) {
-    reference status closedAt category
-    investigation { status assigneeId findings rootCause { category summary } notes { kind department authorId } }
-    proposals { status chosenOptionId implementedAt options { id type amount currency } }
-    followUp { satisfied rating comment }
-    lessonsLearned resolutionSummary
-    notifications { kind status }
-    timeline { type actorId }
-  }
-}`;
-
+const { start: START, note: NOTE, complete: COMPLETE, propose: PROPOSE, decide: DECIDE, implement: IMPLEMENT, followUp: FOLLOW_UP, close: CLOSE, reopen: REOPEN, story: STORY } = OPS;
 const tap = new EventTap();
 let agent: string;
 let manager: string;
 let investigator: string;
 
-beforeAll(() => startSystem({ FOLLOW_UP_DELAY_HOURS: '0.001' }), 150_000);
+beforeAll(() => startSystem(), 150_000);
 afterAll(stopSystem, 30_000);
 beforeAll(async () => {
   await tap.start();
   [agent, manager, investigator] = await Promise.all([staffToken(['AGENT'], 'agent-e2e'), staffToken(['MANAGER'], 'manager-e2e'), staffToken(['INVESTIGATOR'], 'inv-e2e-ana')]);
-  await ok(UPSERT_INVESTIGATOR, { input: { id: 'inv-e2e-ana', name: 'Ana Investigator', email: 'ana@redress.local', categories: ['BILLING'], capacity: 5 } }, manager);
+  await ok(OPS.upsertInvestigator, { input: { id: 'inv-e2e-ana', name: 'Ana Investigator', email: 'ana@redress.local', categories: ['BILLING'], capacity: 5 } }, manager);
 });
 afterAll(() => tap.stop());
 
-async function ok<T = Record<string, any>>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const response: GraphqlResponse<T> = await graphql<T>(query, variables, token);
-  expect(response.errors).toBeUndefined();
-  return response.data!;
-}
-
-/** Reads the status through the gateway until it is `status` (intake applies other services' events a moment later). */
-async function statusBecomes(id: string, status: string): Promise<void> {
-  await waitFor(async () => (await ok<{ complaint: { status: string } }>(STATUS, { id }, agent)).complaint.status === status, {
-    timeoutMs: 20_000, description: `status ${status}`,
-  });
-}
-
-async function submitted(): Promise<{ id: string; reference: string }> {
-  const input = {
-    channel: 'WEB', customer: { name: 'Grace Hopper', email: `grace.${Date.now()}@example.com` },
-    subject: 'Charged twice', description: 'My card was charged twice for order 1234.', desiredOutcome: 'Refund',
-  };
-  const { submitComplaint } = await ok<{ submitComplaint: { id: string; reference: string; status: string } }>(SUBMIT, { input });
-  expect(submitComplaint.status).toBe('RECEIVED');
-  return submitComplaint;
-}
+const statusBecomes = (id: string, status: string) => becomes(id, status, agent);
 
 describe('staff take a complaint from submission to CLOSED through the gateway', () => {
   let complaint: { id: string; reference: string };
@@ -81,7 +34,7 @@ describe('staff take a complaint from submission to CLOSED through the gateway',
 
   it('is acknowledged, assessed and investigated to a root cause', async () => {
     await statusBecomes(complaint.id, 'ACKNOWLEDGED');
-    const assessed = await ok(ASSESS, { id: complaint.id, input: { category: 'BILLING', severity: 'MEDIUM', impact: 'MEDIUM', urgency: 'MEDIUM' } }, agent);
+    const assessed = await ok(OPS.assess, { id: complaint.id, input: { category: 'BILLING', severity: 'MEDIUM', impact: 'MEDIUM', urgency: 'MEDIUM' } }, agent);
     expect(assessed.assessComplaint).toMatchObject({ category: 'BILLING' });
     await statusBecomes(complaint.id, 'ASSESSED');
     const started = await ok(START, { id: complaint.id, assigneeId: 'inv-e2e-ana' }, agent);
@@ -100,7 +53,7 @@ describe('staff take a complaint from submission to CLOSED through the gateway',
   });
 
   it('proposes a remedy the customer accepts, carries it out and follows up', async () => {
-    const options = [{ type: 'REFUND', description: 'Refund of the second charge', amount: 49.9, currency: 'EUR' }, { type: 'APOLOGY', description: 'A written apology' }];
+    const options = REMEDIES;
     proposal = (await ok(PROPOSE, { id: complaint.id, options }, agent)).proposeResolution;
     await statusBecomes(complaint.id, 'RESOLUTION_PROPOSED');
     expect(errorCodes(await graphql(PROPOSE, { id: complaint.id, options }, agent))).toEqual(['CONFLICT']);
