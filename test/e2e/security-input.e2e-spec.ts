@@ -231,9 +231,11 @@ describe('submitComplaint, property-based (fast-check): whatever a client sends'
   it('never answers INTERNAL_SERVER_ERROR: either a complaint, or BAD_USER_INPUT and nothing stored', async () => {
     const accepted = new Map<string, string>(); // correlation id → complaint id
     const refused: string[] = [];
+    const anonymousRuns = new Set<string>();
     await fc.assert(
       fc.asyncProperty(submission, fc.boolean(), async (input, anonymous) => {
         const correlationId = `property-${randomUUID()}`;
+        if (anonymous) anonymousRuns.add(correlationId);
         const answer = await call(SUBMIT, { input: anonymous ? { ...input, channel: 'WEB' } : input }, anonymous ? undefined : 'AGENT', correlationId);
         const codes = codesOf(answer);
         if (codes.length === 0) {
@@ -255,5 +257,11 @@ describe('submitComplaint, property-based (fast-check): whatever a client sends'
       timeoutMs: 15_000, description: 'complaint.received of every accepted submission',
     });
     expect(tap.events.filter((e) => refused.includes(e.envelope.correlationId))).toEqual([]);
+    // The actor of each announcement: the signed-in agent with the role that allowed it, or nobody for a customer.
+    for (const [correlationId, complaintId] of accepted) {
+      const [received] = tap.of('complaint.received', complaintId);
+      if (received.envelope.correlationId !== correlationId) continue; // a repeated idempotency key
+      expect([correlationId, received.envelope.actor]).toEqual([correlationId, anonymousRuns.has(correlationId) ? null : { id: 'input-agent', role: 'AGENT' }]);
+    }
   });
 });
