@@ -9,6 +9,7 @@ import { ComplaintMetricsQuery } from '../../complaint-metrics/complaint-metrics
 import { parseQuarter } from '../../domain/quarter.js';
 import { prepareReportingDatabase } from '../../persistence/reporting-database.js';
 import { reportingPersistence } from '../../persistence/reporting-persistence.js';
+import { vacuumReadModels } from '../../persistence/vacuum-read-models.js';
 import { rebuildReadModels } from '../../rebuild/rebuild-read-models.js';
 import { ProgressBar } from '../progress-bar.js';
 import { BENCH_EVENTS_SQL } from './bench-events.sql.js';
@@ -39,7 +40,7 @@ export async function reportingBench(argv: string[], env: NodeJS.ProcessEnv = pr
     const [{ n: stored }] = await app.query('SELECT count(*)::int AS n FROM complaint_facts');
     if (!values.reuse || stored === 0) {
       await writeEvents(ownerUrl, complaints);
-      await buildReadModel(app, ownerUrl);
+      await buildReadModel(app, config);
     }
     await timeMetrics(app, Number(values.iterations));
     await timeRawScan(app);
@@ -76,15 +77,13 @@ async function writeEvents(ownerUrl: string, complaints: number): Promise<void> 
   }
 }
 
-async function buildReadModel(app: DataSource, ownerUrl: string): Promise<void> {
+async function buildReadModel(app: DataSource, ownerConfig: RedressConfig): Promise<void> {
   const bar = new ProgressBar('complaints');
   const started = performance.now();
   const result = await rebuildReadModels(app, ({ complaints, total }) => bar.update(complaints, total), 2000);
   const seconds = (performance.now() - started) / 1000;
-  bar.finish(`rebuilt the read model of ${result.complaints.toLocaleString('en-US')} complaints in ${seconds.toFixed(1)} s (${Math.round(result.complaints / seconds).toLocaleString('en-US')} complaints/s)`);
-  const client = new pg.Client({ connectionString: ownerUrl });
-  await client.connect();
-  await client.query('ANALYZE complaint_facts; ANALYZE complaint_closures; ANALYZE metric_daily').finally(() => client.end());
+  bar.finish(`rebuilt the read model of ${result.complaints.toLocaleString('en-US')} complaints in ${seconds.toFixed(1)} s (${Math.round(result.complaints / seconds).toLocaleString('en-US')} complaints/s), then VACUUM ANALYZE as the rebuild command does`);
+  await vacuumReadModels(ownerConfig);
   const [{ rows }] = await app.query('SELECT count(*)::int AS rows FROM metric_daily');
   log(`daily rollup rows: ${rows.toLocaleString('en-US')}`);
 }
