@@ -1,4 +1,4 @@
-import { dueDates, suggestTriage } from './service-levels.js';
+import { dueDates } from './service-levels.js';
 
 const levels = { slaAckHours: 24, slaResolutionHours: { CRITICAL: 48, HIGH: 120, MEDIUM: 240, LOW: 360 } };
 
@@ -14,10 +14,5 @@ describe('service levels', () => {
     const due = dueDates(new Date('2026-03-01T00:00:00Z'), null, { ...levels, slaAckHours: 0.5 });
     expect(due.acknowledgementDueAt.toISOString()).toBe('2026-03-01T00:30:00.000Z');
     expect(due.resolutionDueAt.toISOString()).toBe('2026-03-11T00:00:00.000Z');
-  });
-
-  it('treats safety as critical at once', () => {
-    expect(suggestTriage('SAFETY', 'LOW')).toEqual({ severity: 'CRITICAL', priority: 'P1' });
-    expect(suggestTriage('BILLING', null)).toEqual({ severity: null, priority: null });
   });
 });

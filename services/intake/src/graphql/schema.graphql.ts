@@ -48,6 +48,17 @@ export const intakeTypeDefs = /* GraphQL */ `
     slaPaused: Boolean!
     "oldest first"
     slaPauses: [SlaPause!]!
+    "what auto-triage suggested at intake from the words of the complaint, and why"
+    triage: TriageSuggestion!
+  }
+
+  type TriageSuggestion {
+    "null when no cue pointed anywhere"
+    category: Category
+    severity: Severity
+    priority: Priority
+    "the cues behind each part, such as: category BILLING (score 8) from charg…, refund…"
+    reasons: [String!]!
   }
 
   type ServiceLevelClock {

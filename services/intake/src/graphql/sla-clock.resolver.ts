@@ -1,5 +1,5 @@
 import { Args, Context, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentIdentity, Roles, type Identity } from '@redress/auth';
+import { Allowed, CurrentIdentity, Roles, type Identity } from '@redress/auth';
 import { input } from '@redress/errors';
 import { requestLoader, type GraphqlContext } from '@redress/graphql';
 import { TransactionRunner } from '@redress/persistence';
@@ -24,14 +24,14 @@ export class SlaClockResolver {
   ) {}
 
   @Mutation('pauseSlaClock')
-  @Roles(...AGENT_WORK)
+  @Allowed('pauseSlaClock')
   pauseSlaClock(@Args('id') id: string, @Args('reason') reason: string, @CurrentIdentity() identity: Identity) {
     const complaintId = input.uuid('id', id);
     return this.pauseHandler.execute(complaintId, input.required('reason', reason, REASON_LIMIT), actorFor(identity, AGENT_WORK));
   }
 
   @Mutation('resumeSlaClock')
-  @Roles(...AGENT_WORK)
+  @Allowed('resumeSlaClock')
   resumeSlaClock(@Args('id') id: string, @Args('reason') reason: string | null, @CurrentIdentity() identity: Identity) {
     const complaintId = input.uuid('id', id);
     return this.resumeHandler.execute(complaintId, input.optional('reason', reason, REASON_LIMIT), actorFor(identity, AGENT_WORK));

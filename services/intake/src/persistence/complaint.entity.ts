@@ -33,5 +33,9 @@ export class ComplaintEntity {
   @Column('timestamptz', { name: 'escalated_at', nullable: true }) escalatedAt!: Date | null;
   /** Set while staff have paused the SLA clocks (waiting on the customer). */
   @Column('timestamptz', { name: 'sla_paused_at', nullable: true }) slaPausedAt!: Date | null;
+  /** What auto-triage suggested at intake, and the cues behind it. */
+  @Column('text', { name: 'suggested_category', nullable: true }) suggestedCategory!: Category | null;
+  @Column('text', { name: 'suggested_severity', nullable: true }) suggestedSeverity!: Severity | null;
+  @Column('text', { name: 'triage_reasons', array: true, default: () => "'{}'" }) triageReasons!: string[];
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -13,6 +13,7 @@ import { AssessmentEscalationReopening1764000100000 } from './migrations/1764000
 import { CustomerSearch1764000200000 } from './migrations/1764000200000-customer-search.js';
 import { SlaClocks1764000300000 } from './migrations/1764000300000-sla-clocks.js';
 import { DuplicateDetection1764000400000 } from './migrations/1764000400000-duplicate-detection.js';
+import { AutoTriage1764000500000 } from './migrations/1764000500000-auto-triage.js';
 
 export const intakePersistence: PersistenceOptions = {
   service: 'intake',
@@ -22,6 +23,6 @@ export const intakePersistence: PersistenceOptions = {
   ],
   migrations: [
     ...messagingMigrations, CreateIntake1763900000000, StatusHistory1764000000000, AssessmentEscalationReopening1764000100000,
-    CustomerSearch1764000200000, SlaClocks1764000300000, DuplicateDetection1764000400000,
+    CustomerSearch1764000200000, SlaClocks1764000300000, DuplicateDetection1764000400000, AutoTriage1764000500000,
   ],
 };
