@@ -1,11 +1,21 @@
 import { Injectable, Logger } from '@nestjs/common';
+import type { DeliveryStatus, NotificationChannel, NotificationKind } from '@redress/contracts';
 import { EventPublisher } from '@redress/messaging';
 import { TransactionRunner } from '@redress/persistence';
-import { NotificationEntity } from '../persistence/notification.entity.js';
+
+interface Settled {
+  id: string;
+  complaint_id: string | null;
+  reference: string | null;
+  kind: NotificationKind;
+  channel: NotificationChannel;
+  cause_event_id: string;
+  attempts: number;
+}
 
 /**
- * Records what became of a message, under a row lock and only while it is still QUEUED, so a late or
- * repeated outcome changes nothing; `notification.sent` / `notification.failed` commit with the status.
+ * Records what became of a message, only while it is still QUEUED (one conditional UPDATE, so a late or
+ * repeated outcome changes nothing); `notification.sent` / `notification.failed` commit with the status.
  */
 @Injectable()
 export class DeliveryOutcomes {
@@ -14,19 +24,13 @@ export class DeliveryOutcomes {
   constructor(private readonly transactions: TransactionRunner, private readonly events: EventPublisher) {}
 
   async sent(id: string): Promise<void> {
-    await this.settle(id, async (notification) => {
-      Object.assign(notification, { status: 'SENT', sentAt: new Date(), attempts: notification.attempts + 1, lastError: null });
-      this.logger.log({ msg: 'notification sent', notificationId: id, kind: notification.kind, complaintId: notification.complaintId, attempts: notification.attempts });
-      return 'notification.sent';
-    });
+    const notification = await this.settle(id, 'SENT', `sent_at = now(), attempts = attempts + 1, last_error = NULL`, []);
+    if (notification) this.logger.log({ msg: 'notification sent', notificationId: id, kind: notification.kind, complaintId: notification.complaint_id, attempts: notification.attempts });
   }
 
   async failed(id: string, error: string): Promise<void> {
-    await this.settle(id, async (notification) => {
-      Object.assign(notification, { status: 'FAILED', lastError: error.slice(0, 500) });
-      this.logger.error({ msg: 'notification failed for good', notificationId: id, kind: notification.kind, attempts: notification.attempts, error });
-      return 'notification.failed';
-    });
+    const notification = await this.settle(id, 'FAILED', `last_error = $3`, [error.slice(0, 500)]);
+    if (notification) this.logger.error({ msg: 'notification failed for good', notificationId: id, kind: notification.kind, attempts: notification.attempts, error });
   }
 
   /** A failed attempt that will be retried: counted, and its error kept for staff. */
@@ -34,19 +38,23 @@ export class DeliveryOutcomes {
     await this.transactions.manager.query(`UPDATE notifications SET attempts = attempts + 1, last_error = $2 WHERE id = $1 AND status = 'QUEUED'`, [id, error.slice(0, 500)]);
   }
 
-  private async settle(id: string, change: (n: NotificationEntity) => Promise<'notification.sent' | 'notification.failed'>): Promise<void> {
-    await this.transactions.run(async (db) => {
-      const notification = await db.findOne(NotificationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!notification || notification.status !== 'QUEUED') return;
-      const type = await change(notification);
-      await db.save(notification);
+  private async settle(id: string, status: Exclude<DeliveryStatus, 'QUEUED'>, set: string, parameters: unknown[]): Promise<Settled | null> {
+    return this.transactions.run(async (db) => {
+      // TypeORM returns [rows, count] for UPDATE … RETURNING.
+      const [[notification]]: [Settled[], number] = await db.query(
+        `UPDATE notifications SET status = $2, ${set} WHERE id = $1 AND status = 'QUEUED'
+         RETURNING id, complaint_id, reference, kind, channel, cause_event_id, attempts`,
+        [id, status, ...parameters],
+      );
+      if (!notification) return null;
       await this.events.publish({
-        type,
-        complaintId: notification.complaintId,
+        type: status === 'SENT' ? 'notification.sent' : 'notification.failed',
+        complaintId: notification.complaint_id,
         reference: notification.reference,
         actor: null,
-        data: { notificationId: notification.id, kind: notification.kind, channel: notification.channel, causeEventId: notification.causeEventId, attempts: notification.attempts },
+        data: { notificationId: notification.id, kind: notification.kind, channel: notification.channel, causeEventId: notification.cause_event_id, attempts: notification.attempts },
       });
+      return notification;
     });
   }
 }
