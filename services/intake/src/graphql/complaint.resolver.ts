@@ -66,6 +66,7 @@ export class ComplaintResolver {
     return {
       id: customer.id,
       name: customer.name,
+      erasedAt: customer.erasedAt,
       email: privateFieldFor('Customer.email', identity, customer.email),
       phone: privateFieldFor('Customer.phone', identity, customer.phone),
     };

@@ -106,9 +106,38 @@ export const intakeTypeDefs = /* GraphQL */ `
 
   type Customer {
     id: ID!
+    "'Erased customer' once erased"
     name: String!
+    "AGENT, MANAGER, ADMIN; null for other roles"
     email: String
+    "AGENT, MANAGER, ADMIN; null for other roles"
     phone: String
+    "when the personal data was replaced by tombstones (eraseCustomer)"
+    erasedAt: DateTime
+  }
+
+  "A GDPR subject access export: everything held about one customer, service by service."
+  type CustomerDataExport {
+    customerId: ID!
+    exportedAt: DateTime!
+    sections: [CustomerDataSection!]!
+    "services that did not answer in time: their part is missing, ask again later"
+    unavailable: [String!]!
+    "true when every service answered"
+    complete: Boolean!
+  }
+
+  type CustomerDataSection {
+    service: String!
+    "a JSON object: record groups by name (customer, complaints, notifications, …), each an array"
+    records: String!
+  }
+
+  type CustomerErasure {
+    customerId: ID!
+    erasedAt: DateTime!
+    "complaints kept for statistics, their free text erased"
+    complaints: Int!
   }
 
   type ComplaintTracking {
@@ -172,6 +201,8 @@ export const intakeTypeDefs = /* GraphQL */ `
     complaints(filter: ComplaintFilter, first: Int = 20, after: String): ComplaintConnection!
     "null unless the pair matches"
     trackComplaint(reference: String!, email: String!): ComplaintTracking
+    "MANAGER, ADMIN: GDPR subject access across every service; null for an unknown customer"
+    exportCustomerData(customerId: ID!): CustomerDataExport
   }
 
   type Mutation {
@@ -183,5 +214,7 @@ export const intakeTypeDefs = /* GraphQL */ `
     pauseSlaClock(id: ID!, reason: String!): Complaint!
     "AGENT, MANAGER: run them again; each due date moves by the time spent paused"
     resumeSlaClock(id: ID!, reason: String): Complaint!
+    "ADMIN: GDPR erasure — personal data replaced by tombstones, other services told by customer.erased"
+    eraseCustomer(customerId: ID!): CustomerErasure!
   }
 `;

@@ -14,6 +14,7 @@ import { CustomerSearch1764000200000 } from './migrations/1764000200000-customer
 import { SlaClocks1764000300000 } from './migrations/1764000300000-sla-clocks.js';
 import { DuplicateDetection1764000400000 } from './migrations/1764000400000-duplicate-detection.js';
 import { AutoTriage1764000500000 } from './migrations/1764000500000-auto-triage.js';
+import { CustomerErasure1764000600000 } from './migrations/1764000600000-customer-erasure.js';
 
 export const intakePersistence: PersistenceOptions = {
   service: 'intake',
@@ -24,5 +25,6 @@ export const intakePersistence: PersistenceOptions = {
   migrations: [
     ...messagingMigrations, CreateIntake1763900000000, StatusHistory1764000000000, AssessmentEscalationReopening1764000100000,
     CustomerSearch1764000200000, SlaClocks1764000300000, DuplicateDetection1764000400000, AutoTriage1764000500000,
+    CustomerErasure1764000600000,
   ],
 };
