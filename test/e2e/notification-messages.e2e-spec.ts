@@ -88,7 +88,7 @@ describe('a complaint\'s whole life, as messages', () => {
     await ok(OPS.decide, { id: proposeResolution.id, optionId: proposeResolution.options[0].id }, agent);
     await statusIs(id, 'RESOLUTION_ACCEPTED');
     await ok(OPS.implement, { id: proposeResolution.id }, agent);
-    expect((await arrives(customer, /done what we agreed/)).body).toContain('A refund of €12.50.');
+    expect((await arrives(customer, /done what we agreed/)).body).toContain('  - A refund of €12.50\n');
     expect((await arrives(customer, /How did we do\?/)).body).toContain(`${e2eEnv.PUBLIC_URL}/feedback?token=`);
 
     await ok(OPS.followUp, { id }, agent);

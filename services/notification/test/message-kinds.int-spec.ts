@@ -66,7 +66,7 @@ describe('notification: a message for every kind, on its event', () => {
       `Your complaint ${complaint.contact.reference}: we have done what we agreed`,
     ]);
     expect(emails.find((e) => e.subject.startsWith('How did'))!.text).toMatch(/\/feedback\?token=feedback\./);
-    expect(emails.find((e) => e.subject.includes('done what'))!.text).toContain('A refund of €10.00.');
+    expect(emails.find((e) => e.subject.includes('done what'))!.text).toContain('  - A refund of €10.00\n');
   });
 
   it('ASSIGNMENT to the investigator on investigation.started and .reassigned, to managers when nobody could be assigned', async () => {

@@ -39,7 +39,7 @@ const CASES: Record<string, { model: MessageModel; subject: RegExp; mustSay: str
   },
   'resolution-implemented': {
     model: customer({ type: 'CREDIT', amount: 20.5, currency: 'GBP' }), subject: /done what we agreed/,
-    mustSay: ['Dear Ada,', 'An account credit of £20.50.', 'short survey'],
+    mustSay: ['Dear Ada,', '  - An account credit of £20.50\n', 'short survey'],
   },
   'follow-up-survey': {
     model: customer({ cycle: 0 }, { feedback: 'https://complaints.example.com/feedback?token=f.2', linkExpiresAt: '2026-04-10T10:00:00.000Z' }),
@@ -63,6 +63,7 @@ describe('TemplateCatalog (the shipped templates)', () => {
   it('has a template for every notification kind', () => {
     for (const kind of NotificationKind) expect(catalog.names()).toContain(KIND_TEMPLATES[kind].template);
     expect(Object.keys(CASES).sort()).toEqual(catalog.names());
+    for (const name of catalog.names('fr')) expect(catalog.names()).toContain(name);
   });
 
   it.each(Object.entries(CASES))('%s: subject, plain text and HTML say what the reader needs', (name, { model, subject, mustSay }) => {
@@ -80,6 +81,24 @@ describe('TemplateCatalog (the shipped templates)', () => {
     expect(acknowledgement.text).toMatch(/^Dear Ada,/);
     expect(acknowledgement.text).toContain('https://complaints.example.com/preferences?token=p1.abc');
     expect(catalog.render('escalation', 'en', CASES.escalation.model).text).not.toContain('preferences');
+  });
+
+  it('writes to French customers in French (dates, amounts, words), and staff messages fall back to English', () => {
+    expect(catalog.locales()).toEqual(['en', 'fr']);
+    const acknowledgement = catalog.render('acknowledgement', 'fr', CASES.acknowledgement.model);
+    expect(acknowledgement).toMatchObject({ locale: 'fr', subject: 'Nous avons bien reçu votre réclamation (CMP-2026-000042)' });
+    expect(acknowledgement.text).toMatch(/^Bonjour Ada,/);
+    expect(acknowledgement.text).toContain("d'ici le mercredi 11 mars 2026");
+    expect(acknowledgement.text).toContain('Bien cordialement,\nLe service clients');
+    expect(acknowledgement.html).toContain('<html lang="fr">');
+    const proposal = catalog.render('resolution-proposed', 'fr', CASES['resolution-proposed'].model);
+    expect(proposal.text.replace(/\u202f|\u00a0/g, ' ')).toContain('  - Un remboursement de 25,00 €\n  - Des excuses écrites');
+    for (const name of ['assessment', 'resolution-implemented', 'follow-up-survey', 'closure']) {
+      const message = catalog.render(name, 'fr', CASES[name].model);
+      expect(message.locale).toBe('fr');
+      for (const body of [message.text, message.html]) expect(body).not.toMatch(/undefined|\[object |NaN|\{\{|Dear /);
+    }
+    expect(catalog.render('escalation', 'fr', CASES.escalation.model)).toMatchObject({ locale: 'en', subject: 'Escalated: complaint CMP-2026-000042' });
   });
 
   it('escapes what customers typed in HTML, and leaves plain text as written', () => {
