@@ -32,6 +32,8 @@ export const OPERATION_ACCESS = {
   reopenComplaint: { roles: ['MANAGER'] },
   pauseSlaClock: AGENT_WORK,
   resumeSlaClock: AGENT_WORK,
+  exportCustomerData: { roles: ['MANAGER', 'ADMIN'] }, // GDPR subject access
+  eraseCustomer: { roles: ['ADMIN'] }, // GDPR erasure
   // investigation
   investigators: STAFF,
   investigation: STAFF,

@@ -1,5 +1,5 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { CurrentIdentity, Roles, type Identity } from '@redress/auth';
+import { Allowed, CurrentIdentity, type Identity } from '@redress/auth';
 import { input } from '@redress/errors';
 import { EraseCustomerHandler } from '../erase-customer/erase-customer.handler.js';
 import { ExportCustomerDataQuery } from '../export-customer-data/export-customer-data.query.js';
@@ -11,7 +11,7 @@ export class PrivacyResolver {
   constructor(private readonly exportQuery: ExportCustomerDataQuery, private readonly eraseHandler: EraseCustomerHandler) {}
 
   @Query('exportCustomerData')
-  @Roles('MANAGER', 'ADMIN')
+  @Allowed('exportCustomerData')
   async exportCustomerData(@Args('customerId') customerId: string) {
     if (!input.isUuid(customerId)) return null;
     const exported = await this.exportQuery.execute(customerId.toLowerCase());
@@ -24,7 +24,7 @@ export class PrivacyResolver {
   }
 
   @Mutation('eraseCustomer')
-  @Roles('ADMIN')
+  @Allowed('eraseCustomer')
   eraseCustomer(@Args('customerId') customerId: string, @CurrentIdentity() identity: Identity) {
     return this.eraseHandler.execute(input.uuid('customerId', customerId), actorFor(identity, ['ADMIN']));
   }
