@@ -63,7 +63,7 @@ describe('intake: assessment, escalation and reopening', () => {
       expect(errorCode(await harness.query(ASSESS, { id: randomUUID(), input: billing }, staff('AGENT')))).toBe('NOT_FOUND');
       await close(id);
       expect(errorCode(await harness.query(ASSESS, { id, input: billing }, staff('AGENT')))).toBe('CONFLICT');
-      expect(await read(id)).toMatchObject({ status: 'CLOSED', category: null });
+      expect(await read(id)).toMatchObject({ status: 'CLOSED', category: 'DELIVERY' }); // as auto-triage left it
       expect(await outboxEvents(db, id, 'complaint.assessed')).toEqual([]);
     });
   });

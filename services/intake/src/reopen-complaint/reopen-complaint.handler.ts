@@ -4,6 +4,7 @@ import type { EventActor } from '@redress/contracts';
 import { EventPublisher } from '@redress/messaging';
 import { TransactionRunner } from '@redress/persistence';
 import { assertReopenable } from '../domain/complaint-rules.js';
+import { SlaPauses } from '../pause-sla-clock/sla-pauses.js';
 import { lockComplaint } from '../persistence/complaint-lock.js';
 import type { ComplaintEntity } from '../persistence/complaint.entity.js';
 import { ReopeningEntity } from '../persistence/reopening.entity.js';
@@ -12,7 +13,7 @@ import { StatusProjection } from '../status-projection/status-projection.js';
 
 /**
  * `reopenComplaint` (MANAGER): a resolved or closed complaint starts a new cycle (SPEC §5), with a new
- * resolution clock from now; events of the old cycle no longer move it.
+ * resolution clock from now (a pause of the old cycle ends); events of the old cycle no longer move it.
  */
 @Injectable()
 export class ReopenComplaintHandler {
@@ -21,6 +22,7 @@ export class ReopenComplaintHandler {
     private readonly events: EventPublisher,
     private readonly projection: StatusProjection,
     private readonly clocks: ServiceLevelClocks,
+    private readonly pauses: SlaPauses,
   ) {}
 
   execute(complaintId: string, reason: string, actor: EventActor): Promise<ComplaintEntity> {
@@ -31,6 +33,9 @@ export class ReopenComplaintHandler {
       const cycle = complaint.cycle + 1;
       await db.insert(ReopeningEntity, { id: randomUUID(), complaintId: complaint.id, cycle, reason, reopenedBy: actor.id, reopenedAt: at });
       complaint.cycle = cycle;
+      // A new cycle starts with running clocks: a pause of the old one ends here.
+      await this.clocks.resumeAll(db, complaint, at);
+      await this.pauses.close(db, complaint, { by: actor.id, reason: 'reopened', at });
       await this.clocks.restartResolution(db, complaint, at);
       const published = await this.events.publish({
         type: 'complaint.reopened',
