@@ -67,6 +67,9 @@ function sampleScalar(name: string, scalar: string): unknown {
       if (/reference/i.test(name)) return 'CMP-2026-999999';
       if (/quarter/i.test(name)) return '2026-Q1';
       if (/locale/i.test(name)) return 'en';
+      if (/url/i.test(name)) return 'http://127.0.0.1:9/redress-probe'; // refused at once: no traffic leaves the machine
+      if (/eventType/i.test(name)) return 'complaint.received';
+      if (/secret/i.test(name)) return 'a-shared-webhook-secret-of-forty-characters';
       return 'Security matrix probe';
   }
 }
