@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { customerDataPattern, type CustomerData } from '@redress/contracts';
+import { DomainError } from '@redress/errors';
 import { RpcClient } from '@redress/messaging';
 import { TransactionRunner } from '@redress/persistence';
 import { CustomerEntity } from '../persistence/customer.entity.js';
@@ -48,6 +49,8 @@ export class ExportCustomerDataQuery {
       const answer = await this.rpc.request<CustomerData>(service, customerDataPattern(service), { customerId, complaintIds }, { timeoutMs: CUSTOMER_DATA_TIMEOUT_MS });
       return { service, records: answer?.records ?? {} };
     } catch (error) {
+      // "Nothing about this customer here" is an answer; a timeout or a failure is not.
+      if (error instanceof DomainError && error.code === 'NOT_FOUND') return { service, records: {} };
       this.logger.warn({ msg: 'customer data export incomplete', service, customerId, error: (error as Error).message });
       return null;
     }
