@@ -36,7 +36,10 @@ export class ListComplaintsQuery {
     for (const [sql, params] of conditions(filter ?? {})) countQuery.andWhere(sql, params);
     const pageQuery = countQuery.clone().orderBy('c.received_at', 'DESC').addOrderBy('c.id', 'DESC').take(first + 1);
     if (position) pageQuery.andWhere('(c.received_at, c.id) < (:afterAt, :afterId)', { afterAt: position.receivedAt, afterId: position.id });
-    const [rows, totalCount] = await Promise.all([first ? pageQuery.getMany() : Promise.resolve([]), countQuery.getCount()]);
+    // count(*) rather than getCount(), whose COUNT(DISTINCT id) sorts every match.
+    const counted = countQuery.select('count(*)::int', 'total').getRawOne<{ total: number }>();
+    const [rows, count] = await Promise.all([first ? pageQuery.getMany() : Promise.resolve([]), counted]);
+    const totalCount = count?.total ?? 0;
     const edges = rows.slice(0, first).map((node) => ({ cursor: encodeCursor(node.receivedAt, node.id), node }));
     return {
       edges,
