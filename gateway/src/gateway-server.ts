@@ -12,6 +12,7 @@ import { apolloLogger } from './apollo-logger.js';
 import { apolloServerOptions } from './apollo-server-options.js';
 import type { GatewayConfig } from './config/gateway-config.js';
 import { acceptCorrelationId } from './http/correlation-id.js';
+import { downloadRoutes } from './http/download-routes.js';
 import { healthRoutes } from './http/health-routes.js';
 import { requestBodyErrors } from './http/request-body-errors.js';
 import { callerIdentity } from './identity/caller-identity.js';
@@ -66,6 +67,7 @@ export async function startGateway(config: GatewayConfig, logger: LoggerService,
     correlation.run(correlationId, next);
   });
   app.use('/health', healthRoutes(() => graphql !== undefined && !stopping));
+  app.use('/downloads', downloadRoutes(subgraphUrl(config, 'reporting', undefined), config.internalSecret));
   app.use('/graphql', express.json({ limit: config.limits.maxBodyBytes }), (req, res, next) => (graphql ? graphql(req, res, next) : notReady(res)));
   app.use(requestBodyErrors(config.limits.maxBodyBytes));
 
