@@ -121,3 +121,42 @@ describe('notification: webhooks for systems that cannot bind to RabbitMQ', () =
     expect(unknown.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
   });
 });
+
+describe('notification: webhooks cannot be aimed at internal hosts when private networks are not allowed', () => {
+  let fixture: NotificationFixture;
+  let receiver: WebhookReceiver;
+
+  beforeAll(async () => {
+    fixture = await NotificationFixture.start({
+      WEBHOOK_ALLOW_PRIVATE_NETWORKS: 'false', WEBHOOK_RETRY_BASE_MS: '100', WEBHOOK_RETRY_MAX_MS: '200', WEBHOOK_DELIVERY_ATTEMPTS: '2',
+    });
+    receiver = await new WebhookReceiver(SECRET).start();
+  });
+  afterAll(async () => {
+    await receiver?.close();
+    await fixture?.stop();
+  });
+
+  it('refuses loopback, private, link-local and metadata addresses and internal names at registration, storing nothing', async () => {
+    const before = (await fixture.db.query(`SELECT count(*)::int AS n FROM webhooks`))[0].n;
+    for (const url of [receiver.url('/x'), 'http://169.254.169.254/latest/meta-data', 'http://10.0.0.8/hook', 'http://[::1]:8080/', 'http://localhost/x', 'http://[::ffff:127.0.0.1]/']) {
+      const response: { errors?: { extensions?: { code?: string; field?: unknown } }[] } = await fixture.harness.query(REGISTER, { url, eventTypes: ['complaint.closed'], secret: SECRET }, admin);
+      expect([url, response.errors?.[0]?.extensions?.code, response.errors?.[0]?.extensions?.field]).toEqual([url, 'BAD_USER_INPUT', 'url']);
+    }
+    expect((await fixture.db.query(`SELECT count(*)::int AS n FROM webhooks`))[0].n).toBe(before);
+  });
+
+  it('does not connect to a registered host whose name now resolves to an internal address; the attempt log says why', async () => {
+    // As if a public name had been re-pointed at 127.0.0.1 after registration (DNS rebinding).
+    const rebound = receiver.url('/rebound').replace('127.0.0.1', 'localhost');
+    const [{ id }] = await fixture.db.query(`INSERT INTO webhooks (id, url, event_types, secret) VALUES (gen_random_uuid(), $1, $2, $3) RETURNING id`, [rebound, ['complaint.closed'], SECRET]);
+    const event = envelope('complaint.closed', fixture.peers.addComplaint().contact.complaintId, { cycle: 0, closedAt: new Date().toISOString(), overridden: false });
+    await fixture.publish(event);
+    const webhook = await waitFor(async () => {
+      const current = (await fixture.harness.query<{ webhook: { deliveries: { status: string; attemptLog: { error: string | null }[] }[] } }>(LOG, { id }, admin)).data!.webhook;
+      return current.deliveries[0]?.status === 'FAILED' ? current : undefined;
+    }, { description: 'the delivery to fail' });
+    expect(webhook.deliveries[0].attemptLog.map((attempt) => attempt.error)).toEqual([expect.stringMatching(/refused: localhost resolves to the internal address/), expect.stringMatching(/refused/)]);
+    expect(receiver.on('/rebound')).toHaveLength(0);
+  });
+});

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { REDRESS_CONFIG, type RedressConfig } from '@redress/config';
 import { NotFound, input } from '@redress/errors';
 import { TransactionRunner } from '@redress/persistence';
+import { NOTIFICATION_SETTINGS, type NotificationSettings } from '../config/notification-settings.js';
 import { validateRegistration } from './webhook-registration.js';
 
 export interface WebhookRow {
@@ -24,10 +25,14 @@ export const WEBHOOK_COLUMNS = `id, url, event_types AS "eventTypes", active, co
 export class ManageWebhooksHandler {
   private readonly logger = new Logger(ManageWebhooksHandler.name);
 
-  constructor(private readonly transactions: TransactionRunner, @Inject(REDRESS_CONFIG) private readonly config: RedressConfig) {}
+  constructor(
+    private readonly transactions: TransactionRunner,
+    @Inject(REDRESS_CONFIG) private readonly config: RedressConfig,
+    @Inject(NOTIFICATION_SETTINGS) private readonly settings: NotificationSettings,
+  ) {}
 
   async register(raw: { url?: string; eventTypes?: unknown; secret?: string }, adminId: string | null): Promise<WebhookRow> {
-    const webhook = validateRegistration(raw, this.config.production);
+    const webhook = await validateRegistration(raw, { production: this.config.production, privateNetworks: this.settings.webhookPrivateNetworks });
     const [row] = await this.transactions.manager.query(
       `INSERT INTO webhooks (id, url, event_types, secret, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING ${WEBHOOK_COLUMNS}`,
       [randomUUID(), webhook.url, webhook.eventTypes, webhook.secret, adminId],
