@@ -26,6 +26,14 @@ describe('verifyStaffToken (HS256)', () => {
     expect(identity.roles).toEqual(['MANAGER']);
   });
 
+  it('reads roles where the identity provider puts them (JWT_ROLES_CLAIM): a dotted path or a namespaced claim', async () => {
+    const keycloak = await sign(staffToken({ roles: undefined, realm_access: { roles: ['MANAGER', 'offline_access'] } }));
+    const namespaced = await sign(staffToken({ roles: undefined, 'https://redress.example.com/roles': ['QA'] }));
+    await expect(verifyStaffToken(keycloak, { ...hs256, jwtRolesClaim: 'realm_access.roles' })).resolves.toMatchObject({ roles: ['MANAGER'] });
+    await expect(verifyStaffToken(namespaced, { ...hs256, jwtRolesClaim: 'https://redress.example.com/roles' })).resolves.toMatchObject({ roles: ['QA'] });
+    await expect(verifyStaffToken(keycloak, hs256)).resolves.toMatchObject({ roles: [] });
+  });
+
   it.each([
     ['signed with another secret', () => sign(staffToken(), 'another-secret-0123456789abcdef0123456')],
     ['expired a minute ago (beyond the clock tolerance)', () => sign(staffToken({}, inSeconds(-60)))],

@@ -4,7 +4,7 @@ import { createRemoteJWKSet, jwtVerify, type JWTPayload, type JWTVerifyGetKey } 
 import { rolesFromClaim, type Identity } from './identity.js';
 import { secretKey } from './secret-key.js';
 
-export type StaffTokenConfig = Pick<RedressConfig, 'jwtSecret' | 'jwtJwksUrl' | 'jwtIssuer' | 'jwtAudience'>;
+export type StaffTokenConfig = Pick<RedressConfig, 'jwtSecret' | 'jwtJwksUrl' | 'jwtIssuer' | 'jwtAudience'> & Partial<Pick<RedressConfig, 'jwtRolesClaim'>>;
 
 /** How the identity provider's keys are cached (JWT_JWKS_URL). */
 export interface JwksPolicy {
@@ -61,12 +61,27 @@ export class StaffTokenVerifier {
     }
     return {
       sub: payload.sub!,
-      roles: rolesFromClaim(payload.roles),
+      roles: rolesFromClaim(claimAt(payload, this.config.jwtRolesClaim ?? 'roles')),
       anonymous: false,
       ...(typeof payload.name === 'string' && { name: payload.name }),
       ...(typeof payload.email === 'string' && { email: payload.email }),
     };
   }
+}
+
+/**
+ * The value at a claim name or dotted path: identity providers put roles in different places
+ * (`roles` in Entra ID, `realm_access.roles` in Keycloak, `groups` or a custom claim in Okta).
+ * A claim whose own name contains dots (a namespaced URL claim) is found by its full name first.
+ */
+export function claimAt(payload: JWTPayload, path: string): unknown {
+  if (path in payload) return payload[path];
+  let value: unknown = payload;
+  for (const part of path.split('.')) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
 }
 
 const verifiers = new WeakMap<StaffTokenConfig, StaffTokenVerifier>();

@@ -30,6 +30,8 @@ export interface RedressConfig {
   jwtJwksUrl?: string;
   jwtIssuer?: string;
   jwtAudience?: string;
+  /** Where the staff token carries its roles: a claim name or a dotted path (`realm_access.roles`). */
+  jwtRolesClaim: string;
   internalSecret: string;
   linkSecret: string;
   slaAckHours: number;
@@ -39,6 +41,20 @@ export interface RedressConfig {
   managerEmail: string;
   /** Delays between a failed event's attempts; after the last, the event goes to `<service>.events.dlq`. */
   retryDelaysMs: number[];
+  /** OpenTelemetry traces; off (no exporter, no-op API) unless an OTLP endpoint is set. */
+  tracing: TracingConfig;
+}
+
+/** The OTEL_* variables this system reads (the OTLP exporter also reads OTEL_EXPORTER_OTLP_HEADERS, _TIMEOUT, _COMPRESSION). */
+export interface TracingConfig {
+  /** Where spans go (OTLP/HTTP, JSON): OTEL_EXPORTER_OTLP_TRACES_ENDPOINT as is, or OTEL_EXPORTER_OTLP_ENDPOINT + `/v1/traces`. */
+  tracesUrl?: string;
+  /** OTEL_SERVICE_NAME: overrides the process's own name (`intake`, `gateway`, …). */
+  serviceName?: string;
+  /** OTEL_BSP_SCHEDULE_DELAY: milliseconds between two exports of the batch span processor. */
+  batchDelayMs: number;
+  /** OTEL_TRACES_SAMPLER_ARG: share of new traces recorded (0..1); a caller's sampling decision is kept. */
+  sampleRatio: number;
 }
 
 // One file, so that plain scripts (scripts/token.mjs) sign with the same development default without a build.
@@ -86,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RedressConfig 
     jwtJwksUrl: read.optionalUrl('JWT_JWKS_URL'),
     jwtIssuer: env.JWT_ISSUER || undefined,
     jwtAudience: env.JWT_AUDIENCE || undefined,
+    jwtRolesClaim: read.matching('JWT_ROLES_CLAIM', /^[A-Za-z0-9_:\/-]+(\.[A-Za-z0-9_:\/-]+)*$/, 'roles', 'a claim name or a dotted path such as realm_access.roles'),
     internalSecret: read.secret('INTERNAL_SECRET', production),
     linkSecret: read.secret('LINK_SECRET', production),
     slaAckHours: read.number('SLA_ACK_HOURS', 24, { min: 0, exclusiveMin: true }),
@@ -94,9 +111,24 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): RedressConfig 
     resolutionApprovalLimit: read.number('RESOLUTION_APPROVAL_LIMIT', 500, { min: 0 }),
     managerEmail: read.string('MANAGER_EMAIL', 'managers@redress.local'),
     retryDelaysMs: read.numberList('EVENT_RETRY_DELAYS_MS', '1000,5000,30000'),
+    tracing: {
+      tracesUrl: tracesUrl(read),
+      serviceName: env.OTEL_SERVICE_NAME?.trim() || undefined,
+      batchDelayMs: read.number('OTEL_BSP_SCHEDULE_DELAY', 5000, { min: 1, integer: true }),
+      sampleRatio: read.number('OTEL_TRACES_SAMPLER_ARG', 1, { min: 0 }),
+    },
   };
+  if (config.tracing.sampleRatio > 1) problems.push(`OTEL_TRACES_SAMPLER_ARG=${config.tracing.sampleRatio} must be between 0 and 1`);
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** The OTLP/HTTP traces URL, by the OpenTelemetry rules: the signal's own endpoint verbatim, else the base + `/v1/traces`. */
+function tracesUrl(read: EnvReader): string | undefined {
+  const own = read.optionalUrl('OTEL_EXPORTER_OTLP_TRACES_ENDPOINT');
+  if (own) return own;
+  const base = read.optionalUrl('OTEL_EXPORTER_OTLP_ENDPOINT');
+  return base ? `${base.replace(/\/+$/, '')}/v1/traces` : undefined;
 }
 
 /** `url` logging in as `user` (with the same password: the process knows it anyway, for its migrations). */
