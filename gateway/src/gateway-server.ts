@@ -67,7 +67,8 @@ export async function startGateway(config: GatewayConfig, logger: LoggerService,
     correlation.run(correlationId, next);
   });
   app.use('/health', healthRoutes(() => graphql !== undefined && !stopping));
-  app.use('/downloads', downloadRoutes(subgraphUrl(config, 'reporting', undefined), config.internalSecret));
+  const reporting = config.subgraphs.find((subgraph) => subgraph.name === 'reporting');
+  if (reporting) app.use('/downloads', downloadRoutes(reporting.url, config.internalSecret)); // a gateway without reporting has nothing to download
   app.use('/graphql', express.json({ limit: config.limits.maxBodyBytes }), (req, res, next) => (graphql ? graphql(req, res, next) : notReady(res)));
   app.use(requestBodyErrors(config.limits.maxBodyBytes));
 
