@@ -4,6 +4,7 @@ import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { LoggerService } from '@nestjs/common';
 import type { Server } from 'node:http';
+import { operationTelemetryPlugin } from '@redress/graphql';
 import type { AccessPolicy } from './access/operation-access.js';
 import { apolloLogger } from './apollo-logger.js';
 import type { GatewayConfig } from './config/gateway-config.js';
@@ -42,6 +43,7 @@ export function apolloServerOptions(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
+      operationTelemetryPlugin(),
       requestChecksPlugin(config.limits, rateLimiter, accessPolicy),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
     ],

@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import type { LoggerService } from '@nestjs/common';
 import { StaffTokenVerifier } from '@redress/auth';
-import { CORRELATION_HEADER, correlation } from '@redress/observability';
+import { CORRELATION_HEADER, correlation, httpTelemetry } from '@redress/observability';
 import express, { type RequestHandler } from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +14,7 @@ import type { GatewayConfig } from './config/gateway-config.js';
 import { acceptCorrelationId } from './http/correlation-id.js';
 import { downloadRoutes } from './http/download-routes.js';
 import { healthRoutes } from './http/health-routes.js';
+import { metricsRoute } from './http/metrics-route.js';
 import { requestBodyErrors } from './http/request-body-errors.js';
 import { callerIdentity } from './identity/caller-identity.js';
 import { SignedIdentityDataSource, type GatewayContext } from './identity/signed-identity-data-source.js';
@@ -66,7 +67,9 @@ export async function startGateway(config: GatewayConfig, logger: LoggerService,
     res.setHeader(CORRELATION_HEADER, correlationId);
     correlation.run(correlationId, next);
   });
+  app.use(httpTelemetry(['/graphql', '/health/live', '/health/ready', '/metrics', '/downloads']));
   app.use('/health', healthRoutes(() => graphql !== undefined && !stopping));
+  app.get('/metrics', metricsRoute);
   const reporting = config.subgraphs.find((subgraph) => subgraph.name === 'reporting');
   if (reporting) app.use('/downloads', downloadRoutes(reporting.url, config.internalSecret)); // a gateway without reporting has nothing to download
   app.use('/graphql', express.json({ limit: config.limits.maxBodyBytes }), (req, res, next) => (graphql ? graphql(req, res, next) : notReady(res)));

@@ -1,5 +1,5 @@
 import { ConfigError } from '@redress/config';
-import { JsonLogger } from '@redress/observability';
+import { JsonLogger, labelMetrics, startTracing, stopTracing } from '@redress/observability';
 import { loadGatewayConfig, type GatewayConfig } from './config/gateway-config.js';
 import { startGateway } from './gateway-server.js';
 
@@ -15,6 +15,8 @@ function configOrExit(): GatewayConfig {
 
 const config = configOrExit();
 const logger = new JsonLogger('gateway', config.logLevel);
+labelMetrics('gateway');
+startTracing('gateway', config.tracing);
 const gateway = await startGateway(config, logger).catch((error: Error) => {
   logger.error({ msg: `gateway could not start: ${error.message}` });
   process.exit(1);
@@ -33,7 +35,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     if (shuttingDown) return;
     shuttingDown = true;
     logger.log({ msg: `gateway stopping (${signal})` });
-    gateway.stop().then(
+    gateway.stop().then(stopTracing).then(
       () => process.exit(0),
       (error: Error) => {
         logger.error({ msg: `gateway did not stop cleanly: ${error.message}` });

@@ -1,6 +1,6 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { ANONYMOUS, IDENTITY_HEADER, signIdentity, type Identity } from '@redress/auth';
-import { CORRELATION_HEADER, correlation } from '@redress/observability';
+import { CORRELATION_HEADER, correlation, injectTraceHeaders } from '@redress/observability';
 import { GraphQLError } from 'graphql';
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
@@ -29,7 +29,8 @@ export interface GatewayContext {
 
 /**
  * Sends every subgraph request — operations, `_service` schema fetches, health checks — with the
- * caller's identity signed by INTERNAL_SECRET and the correlation id; subgraphs refuse anything else.
+ * caller's identity signed by INTERNAL_SECRET and the correlation id (and, when tracing, `traceparent`);
+ * subgraphs refuse anything else.
  */
 export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(url: string, private readonly internalSecret: string) {
@@ -41,6 +42,7 @@ export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayCon
     const token = await this.tokenFor(context as Partial<GatewayContext>, identity, correlationId);
     request.http?.headers.set(IDENTITY_HEADER, token);
     request.http?.headers.set(CORRELATION_HEADER, correlationId);
+    if (request.http) injectTraceHeaders(request.http.headers); // the active span is @apollo/gateway's fetch span
   }
 
   /**

@@ -44,6 +44,18 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REPORTING_DATABASE_URL: 'not a url' })).toThrow(/REPORTING_DATABASE_URL/);
   });
 
+  it('leaves tracing off unless an OTLP endpoint is set, and finds the traces URL as OpenTelemetry does', () => {
+    expect(loadConfig({}).tracing).toEqual({ tracesUrl: undefined, serviceName: undefined, batchDelayMs: 5000, sampleRatio: 1 });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318/' }).tracing.tracesUrl).toBe('http://collector:4318/v1/traces');
+    const own = loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://tempo.example.com/otlp/traces' });
+    expect(own.tracing.tracesUrl).toBe('https://tempo.example.com/otlp/traces');
+    expect(loadConfig({ OTEL_SERVICE_NAME: 'intake-eu', OTEL_BSP_SCHEDULE_DELAY: '200', OTEL_TRACES_SAMPLER_ARG: '0.1' }).tracing).toMatchObject({
+      serviceName: 'intake-eu', batchDelayMs: 200, sampleRatio: 0.1,
+    });
+    expect(() => loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector' })).toThrow(/OTEL_EXPORTER_OTLP_ENDPOINT="collector" is not a URL/);
+    expect(() => loadConfig({ OTEL_TRACES_SAMPLER_ARG: '2' })).toThrow(/OTEL_TRACES_SAMPLER_ARG=2 must be between 0 and 1/);
+  });
+
   it('keeps the dev secrets outside production', () => {
     expect(loadConfig({}).jwtSecret).toBe(DEV_SECRETS.JWT_SECRET);
   });

@@ -5,3 +5,4 @@ export * from './format-subgraph-error.js';
 export * from './request-loader.js';
 export * from './graphql-context.js';
 export * from './subgraph-graphql.module.js';
+export * from './operation-telemetry.plugin.js';

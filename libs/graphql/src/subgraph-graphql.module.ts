@@ -7,6 +7,7 @@ import { REDRESS_CONFIG, type RedressConfig } from '@redress/config';
 import { DateTimeScalar } from './date-time.scalar.js';
 import { formatSubgraphError } from './format-subgraph-error.js';
 import type { GraphqlContext } from './graphql-context.js';
+import { operationTelemetryPlugin } from './operation-telemetry.plugin.js';
 import { subgraphSdl } from './subgraph-sdl.js';
 
 export interface SubgraphGraphqlOptions {
@@ -30,7 +31,7 @@ export function subgraphGraphqlConfig(options: SubgraphGraphqlOptions, config: P
     csrfPrevention: true,
     graphiql: false,
     nodeEnv: config.nodeEnv,
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginUsageReportingDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginUsageReportingDisabled(), operationTelemetryPlugin()],
   };
 }
 

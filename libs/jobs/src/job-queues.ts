@@ -3,12 +3,14 @@ import { Queue, Worker, type Processor, type WorkerOptions, type JobsOptions } f
 import type { Redis } from 'ioredis';
 import type { RedressConfig } from '@redress/config';
 import { metrics } from '@redress/observability';
+import { processTraced, TracedQueue } from './job-tracing.js';
 
 const WATCHDOG_INTERVAL_MS = 5000;
 
 /**
  * The service's BullMQ queues and workers on one shared Redis connection, under the configured
- * prefix. Workers can stop after Redis restarts; a watchdog starts them again.
+ * prefix. Workers can stop after Redis restarts; a watchdog starts them again. Jobs carry the trace
+ * context they were added in, and each is processed in a span of that trace.
  */
 export class JobQueues {
   private readonly logger = new Logger(JobQueues.name);
@@ -23,7 +25,7 @@ export class JobQueues {
   queue(name: string, defaultJobOptions?: JobsOptions): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: this.connection, prefix: this.config.bullPrefix, defaultJobOptions });
+      queue = new TracedQueue(name, { connection: this.connection, prefix: this.config.bullPrefix, defaultJobOptions });
       queue.on('error', (error) => this.logger.warn(`queue ${name}: ${error.message}`));
       this.queues.set(name, queue);
     }
@@ -35,7 +37,7 @@ export class JobQueues {
     const timed: Processor = async (job, token) => {
       const end = metrics.jobDuration.startTimer({ queue: name });
       try {
-        const result = await processor(job, token);
+        const result = await processTraced(name, job, () => processor(job, token));
         end({ outcome: 'completed' });
         return result;
       } catch (error) {

@@ -2,7 +2,7 @@ import type { ConfirmChannel, ConsumeMessage } from 'amqplib';
 import type { LoggerService } from '@nestjs/common';
 import type { MessageHandler } from '@nestjs/microservices';
 import type { EventEnvelope, ServiceName } from '@redress/contracts';
-import { correlation, metrics } from '@redress/observability';
+import { correlation, inSpan, markSpanFailed, metrics, SpanKind, traceContextFrom, tracingEnabled } from '@redress/observability';
 import type { TransactionRunner } from '@redress/persistence';
 import { sleep, within } from './timers.js';
 import { publishConfirmed } from './confirmed-publish.js';
@@ -12,7 +12,7 @@ import { invokeHandler, RabbitContext, type HandlerLookup } from './handler-invo
 import { recordInbox } from './inbox.js';
 import { copyTo, originalRoutingKey } from './message-copy.js';
 import { HEADERS, type DeadLetterReason } from './message-headers.js';
-import { deadLetterQueue } from './queue-names.js';
+import { deadLetterQueue, eventsQueue } from './queue-names.js';
 import { attemptsSoFar, nextStep } from './retry-policy.js';
 
 export interface EventConsumerDeps {
@@ -38,7 +38,7 @@ export class EventConsumer {
     const read = readEnvelope(message.content, routingKey);
     const correlationId = read.ok ? read.envelope.correlationId : message.properties.correlationId;
     await correlation.run(correlationId, async () => {
-      if (read.ok) return this.dispatch(channel, message, routingKey, read.envelope);
+      if (read.ok) return this.dispatchTraced(channel, message, routingKey, read.envelope);
       if (read.reason === 'unknown-version') {
         this.deps.logger.warn({ msg: `Skipped an event version this service does not know: ${read.problems.join('; ')}`, messageId: message.properties.messageId }, CONTEXT);
         return settle(() => channel.ack(message));
@@ -46,6 +46,23 @@ export class EventConsumer {
       const reason = read.reason === 'unknown-type' ? 'unknown-type' : 'malformed';
       await this.deadLetter(channel, message, routingKey, reason, read.problems.join('; '), attemptsSoFar(message.properties));
     });
+  }
+
+  /** A CONSUMER span around the whole delivery, child of the publisher's span (AMQP `traceparent`). */
+  private dispatchTraced(channel: ConfirmChannel, message: ConsumeMessage, routingKey: string, envelope: EventEnvelope): Promise<void> {
+    if (!tracingEnabled()) return this.dispatch(channel, message, routingKey, envelope);
+    return inSpan(`${routingKey} process`, {
+      kind: SpanKind.CONSUMER,
+      parent: traceContextFrom(message.properties.headers),
+      attributes: {
+        'messaging.system': 'rabbitmq',
+        'messaging.operation.type': 'process',
+        'messaging.destination.name': eventsQueue(this.deps.service),
+        'messaging.rabbitmq.destination.routing_key': routingKey,
+        'messaging.message.id': envelope.id,
+        'redress.correlation_id': envelope.correlationId,
+      },
+    }, () => this.dispatch(channel, message, routingKey, envelope));
   }
 
   private async dispatch(channel: ConfirmChannel, message: ConsumeMessage, routingKey: string, envelope: EventEnvelope): Promise<void> {
@@ -65,6 +82,7 @@ export class EventConsumer {
       }
       settle(() => channel.ack(message));
     } catch (error) {
+      markSpanFailed(error);
       await this.failed(channel, message, routingKey, envelope, describeFailure(error));
     }
   }

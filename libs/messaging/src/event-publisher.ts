@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { CURRENT_VERSION, checkEnvelope, type EventEnvelope, type EventType, type NewEvent } from '@redress/contracts';
-import { correlation } from '@redress/observability';
+import { correlation, currentTraceCarrier } from '@redress/observability';
 import type { TransactionRunner } from '@redress/persistence';
 import { OUTBOX_CHANNEL } from './messaging-schema.js';
 
 // One statement: the row, and a notification PostgreSQL delivers to the relays only if the transaction commits.
 const INSERT_OUTBOX = `
-  WITH written AS (INSERT INTO outbox (id, type, envelope) VALUES ($1, $2, $3) RETURNING id)
+  WITH written AS (INSERT INTO outbox (id, type, envelope, trace_context) VALUES ($1, $2, $3, $4) RETURNING id)
   SELECT pg_notify('${OUTBOX_CHANNEL}', '') FROM written`;
 
 /** Publishes events through the outbox: they reach RabbitMQ if, and only if, the current transaction commits. */
@@ -15,7 +15,8 @@ export class EventPublisher {
 
   /**
    * Writes the event to the outbox in the current transaction (throws outside one), filling id, version,
-   * occurredAt and correlationId. A payload that breaks the contract throws here, before any consumer sees it.
+   * occurredAt and correlationId, and keeps the current trace context for the relay. A payload that
+   * breaks the contract throws here, before any consumer sees it.
    */
   async publish<T extends EventType>(event: NewEvent<T>): Promise<EventEnvelope<T>> {
     const manager = this.transactions.requireManager();
@@ -32,7 +33,8 @@ export class EventPublisher {
     };
     const check = checkEnvelope(JSON.parse(JSON.stringify(envelope)));
     if (!check.ok) throw new Error(`Event ${event.type} breaks its contract: ${check.problems.join('; ')}`);
-    await manager.query(INSERT_OUTBOX, [envelope.id, envelope.type, JSON.stringify(envelope)]);
+    const traceContext = currentTraceCarrier();
+    await manager.query(INSERT_OUTBOX, [envelope.id, envelope.type, JSON.stringify(envelope), traceContext ? JSON.stringify(traceContext) : null]);
     return envelope;
   }
 }

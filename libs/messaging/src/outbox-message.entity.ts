@@ -36,4 +36,8 @@ export class OutboxMessage {
 
   @Column({ name: 'last_error', type: 'text', nullable: true })
   lastError!: string | null;
+
+  /** W3C trace context (`traceparent`, `tracestate`) of the work that wrote the row; null when tracing is off. */
+  @Column({ name: 'trace_context', type: 'jsonb', nullable: true })
+  traceContext!: Record<string, string> | null;
 }

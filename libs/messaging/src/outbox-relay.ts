@@ -9,6 +9,7 @@ import { publishConfirmed } from './confirmed-publish.js';
 import { eventMessage } from './event-message.js';
 import { OutboxListener } from './outbox-listener.js';
 import { OutboxStore } from './outbox-store.js';
+import { tracePublication } from './publication-tracing.js';
 
 export interface OutboxRelayOptions {
   batchSize: number;
@@ -115,7 +116,10 @@ export class OutboxRelay {
     const rows = await this.store.claim(this.options.batchSize, this.options.leaseMs);
     if (!rows.length) return false;
     const appId = `redress-${this.deps.service}`;
-    const outcomes = await publishConfirmed(channel, rows.map((row) => eventMessage(EVENTS_EXCHANGE, row.envelope, appId)), this.options.confirmTimeoutMs);
+    const messages = rows.map((row) => eventMessage(EVENTS_EXCHANGE, row.envelope, appId));
+    const published = tracePublication(rows, messages);
+    const outcomes = await publishConfirmed(channel, messages, this.options.confirmTimeoutMs);
+    published(outcomes);
     const confirmed = rows.filter((_, i) => outcomes[i].ok);
     this.publishedUnmarked.push(...confirmed.map((row) => row.id));
     for (const row of confirmed) metrics.eventsPublished.inc({ type: row.envelope.type });

@@ -4,6 +4,8 @@ import type { EventEnvelope } from '@redress/contracts';
 export interface ClaimedEvent {
   id: string;
   envelope: EventEnvelope;
+  /** The trace context the row was written in, if any. */
+  traceContext: Record<string, string> | null;
 }
 
 const PRUNE_CHUNK = 5000;
@@ -27,8 +29,8 @@ export class OutboxStore {
        claimed AS (
          UPDATE outbox SET lease_until = now() + $2::int * interval '1 millisecond', publish_attempts = publish_attempts + 1
          FROM next WHERE outbox.id = next.id
-         RETURNING outbox.id, outbox.envelope, outbox.position)
-       SELECT id, envelope FROM claimed ORDER BY position`,
+         RETURNING outbox.id, outbox.envelope, outbox.trace_context, outbox.position)
+       SELECT id, envelope, trace_context AS "traceContext" FROM claimed ORDER BY position`,
       [limit, leaseMs],
     );
   }

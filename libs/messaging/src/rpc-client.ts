@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Channel, ConsumeMessage, Message } from 'amqplib';
 import { Logger, type LoggerService } from '@nestjs/common';
 import type { ServiceName } from '@redress/contracts';
-import { correlation, CORRELATION_HEADER } from '@redress/observability';
+import { correlation, CORRELATION_HEADER, currentTraceCarrier } from '@redress/observability';
 import type { AmqpConnection } from './amqp-connection.js';
 import { DIRECT_REPLY_QUEUE, rpcQueue } from './queue-names.js';
 import { errorFromReply, RpcTimeoutError, RpcUnavailableError, type RpcErrorReply } from './rpc-wire.js';
@@ -49,7 +49,7 @@ export class RpcClient {
           contentType: 'application/json',
           expiration: String(remaining), // nobody waits for it after that
           mandatory: true,
-          headers: { [CORRELATION_HEADER]: correlation.idOrNew() },
+          headers: { [CORRELATION_HEADER]: correlation.idOrNew(), ...currentTraceCarrier() },
         });
       } catch (error) {
         this.settle(requestId, new RpcUnavailableError(`Cannot ask ${service} for ${pattern}: ${(error as Error).message}`));

@@ -1,6 +1,6 @@
 import type { Channel, ConsumeMessage } from 'amqplib';
 import type { LoggerService } from '@nestjs/common';
-import { correlation, CORRELATION_HEADER } from '@redress/observability';
+import { correlation, CORRELATION_HEADER, inSpan, SpanKind, traceContextFrom, tracingEnabled } from '@redress/observability';
 import { describeFailure } from './handler-failure.js';
 import { invokeHandler, RabbitContext, type HandlerLookup } from './handler-invocation.js';
 import { errorReply, type RpcReplyKind } from './rpc-wire.js';
@@ -15,7 +15,7 @@ export class RpcResponder {
     const { replyTo, correlationId, type: pattern, headers } = message.properties;
     const workCorrelation = typeof headers?.[CORRELATION_HEADER] === 'string' ? headers[CORRELATION_HEADER] : undefined;
     await correlation.run(workCorrelation, async () => {
-      const reply = await this.reply(String(pattern ?? ''), message);
+      const reply = await this.replyTraced(String(pattern ?? ''), message);
       if (!replyTo) this.logger.warn({ msg: `Request ${pattern} came without replyTo; nobody to answer` }, CONTEXT);
       else {
         try {
@@ -31,6 +31,16 @@ export class RpcResponder {
         // channel closed: the requester times out and may ask again
       }
     });
+  }
+
+  /** A SERVER span, child of the requester's trace (`traceparent` in the request's headers). */
+  private replyTraced(pattern: string, message: ConsumeMessage): Promise<{ kind: RpcReplyKind; body: unknown }> {
+    if (!tracingEnabled()) return this.reply(pattern, message);
+    return inSpan(`${pattern} respond`, {
+      kind: SpanKind.SERVER,
+      parent: traceContextFrom(message.properties.headers),
+      attributes: { 'messaging.system': 'rabbitmq', 'messaging.operation.type': 'process', 'messaging.destination.name': message.fields.routingKey },
+    }, () => this.reply(pattern, message));
   }
 
   private async reply(pattern: string, message: ConsumeMessage): Promise<{ kind: RpcReplyKind; body: unknown }> {

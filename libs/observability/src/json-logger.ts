@@ -1,10 +1,11 @@
 import type { LoggerService } from '@nestjs/common';
 import { correlation } from './correlation.js';
+import { activeTraceId } from './tracing/spans.js';
 
 const LEVELS = { debug: 10, info: 20, warn: 30, error: 40 } as const;
 type Level = keyof typeof LEVELS;
 
-/** One JSON object per line on stdout, each with the service and the current correlation id. */
+/** One JSON object per line on stdout, each with the service, the current correlation id and, when traced, the trace id. */
 export class JsonLogger implements LoggerService {
   constructor(private readonly service: string, private readonly minLevel: Level = 'info') {}
 
@@ -24,6 +25,8 @@ export class JsonLogger implements LoggerService {
       ...(context && { context }),
       correlationId: correlation.id(),
     };
+    const traceId = activeTraceId();
+    if (traceId) entry.traceId = traceId;
     if (message instanceof Error) Object.assign(entry, { msg: message.message, err: describe(message) });
     else if (typeof message === 'object' && message !== null) Object.assign(entry, message);
     else entry.msg = String(message);

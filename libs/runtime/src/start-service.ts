@@ -1,15 +1,24 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import type { DynamicModule, INestApplication } from '@nestjs/common';
+import { Injectable, type DynamicModule, type INestApplication, type OnApplicationShutdown } from '@nestjs/common';
 import { ConfigError, loadConfig, type RedressConfig } from '@redress/config';
 import type { ServiceName } from '@redress/contracts';
 import { RabbitEventsServer } from '@redress/messaging';
-import { JsonLogger, labelMetrics } from '@redress/observability';
-import { recordHttpMetrics } from './http-metrics.js';
+import { JsonLogger, httpTelemetry, labelMetrics, startTracing, stopTracing } from '@redress/observability';
+
+const KNOWN_ROUTES = ['/graphql', '/health/live', '/health/ready', '/metrics'];
+
+/** Exports the spans still buffered when the application shuts down. */
+@Injectable()
+class TracingShutdown implements OnApplicationShutdown {
+  onApplicationShutdown(): Promise<void> {
+    return stopTracing();
+  }
+}
 
 /**
- * Boots one service process: validated configuration, JSON logs, the HTTP server (GraphQL + health)
- * and the RabbitMQ consumer, with graceful shutdown on SIGTERM.
+ * Boots one service process: validated configuration, JSON logs, traces (when an OTLP endpoint is set),
+ * the HTTP server (GraphQL + health) and the RabbitMQ consumer, with graceful shutdown on SIGTERM.
  */
 export async function startService(service: ServiceName, moduleFor: (config: RedressConfig) => DynamicModule): Promise<INestApplication | never> {
   const config = loadConfigOrExit(service);
@@ -17,8 +26,10 @@ export async function startService(service: ServiceName, moduleFor: (config: Red
   if (process.argv.includes('--migrate')) return migrateAndExit(service, moduleFor(config), logger);
   try {
     labelMetrics(service);
-    const app = await NestFactory.create(moduleFor(config), { logger, abortOnError: false });
-    app.use(recordHttpMetrics);
+    startTracing(service, config.tracing);
+    const root = moduleFor(config);
+    const app = await NestFactory.create({ ...root, providers: [...(root.providers ?? []), TracingShutdown] }, { logger, abortOnError: false });
+    app.use(httpTelemetry(KNOWN_ROUTES));
     app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
     app.connectMicroservice({ strategy: app.get(RabbitEventsServer) }, { inheritAppConfig: true });
     await app.startAllMicroservices();
