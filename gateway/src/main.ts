@@ -16,7 +16,7 @@ function configOrExit(): GatewayConfig {
 const config = configOrExit();
 const logger = new JsonLogger('gateway', config.logLevel);
 labelMetrics('gateway');
-startTracing('gateway', config.tracing);
+startTracing('gateway', config.tracing, logger);
 const gateway = await startGateway(config, logger).catch((error: Error) => {
   logger.error({ msg: `gateway could not start: ${error.message}` });
   process.exit(1);

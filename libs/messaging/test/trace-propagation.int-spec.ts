@@ -43,7 +43,7 @@ describe('trace context through the outbox (real PostgreSQL and RabbitMQ)', () =
   });
 
   it('with tracing on, publishes under a PRODUCER span that is a child of the writing request', async () => {
-    startTracing('intake', { batchDelayMs: 50, sampleRatio: 1 }, exporter);
+    startTracing('intake', { batchDelayMs: 50, sampleRatio: 1 }, undefined, exporter);
     const envelope = await inSpan('mutation Submit', { kind: SpanKind.SERVER }, commit);
     const message = await arrived(envelope.id);
     await flushTraces();

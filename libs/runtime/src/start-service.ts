@@ -26,7 +26,7 @@ export async function startService(service: ServiceName, moduleFor: (config: Red
   if (process.argv.includes('--migrate')) return migrateAndExit(service, moduleFor(config), logger);
   try {
     labelMetrics(service);
-    startTracing(service, config.tracing);
+    startTracing(service, config.tracing, logger);
     const root = moduleFor(config);
     const app = await NestFactory.create({ ...root, providers: [...(root.providers ?? []), TracingShutdown] }, { logger, abortOnError: false });
     app.use(httpTelemetry(KNOWN_ROUTES));

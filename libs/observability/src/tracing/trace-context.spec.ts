@@ -29,7 +29,7 @@ describe('with tracing on', () => {
     return exporter.getFinishedSpans();
   };
 
-  beforeAll(() => expect(startTracing('test', settings, exporter)).toBe(true));
+  beforeAll(() => expect(startTracing('test', settings, undefined, exporter)).toBe(true));
   afterAll(stopTracing);
   beforeEach(async () => {
     await flushTraces(); // spans a previous test left in the batch

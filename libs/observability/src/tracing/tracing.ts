@@ -1,4 +1,5 @@
-import { context, propagation, trace } from '@opentelemetry/api';
+import { context, diag, DiagLogLevel, propagation, trace } from '@opentelemetry/api';
+import type { LoggerService } from '@nestjs/common';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
@@ -31,11 +32,14 @@ export function tracingEnabled(): boolean {
 /**
  * Registers the OpenTelemetry SDK for this process when an OTLP endpoint is configured: W3C trace
  * context, AsyncLocalStorage context, a parent-based ratio sampler and a batch span processor. Without
- * an endpoint nothing is registered and the API stays the no-op one. `exporter` replaces OTLP (tests).
+ * an endpoint nothing is registered and the API stays the no-op one. The SDK's warnings (a collector
+ * that cannot be reached) go to `logger`. `exporter` replaces OTLP (tests).
  */
-export function startTracing(service: string, settings: TracingSettings, exporter?: SpanExporter): boolean {
+export function startTracing(service: string, settings: TracingSettings, logger?: LoggerService, exporter?: SpanExporter): boolean {
   if (provider) return true;
   if (!settings.tracesUrl && !exporter) return false;
+  // The SDK's own troubles (a collector that refuses or cannot be reached) in our logs, not silently.
+  if (logger) diag.setLogger(sdkLogger(logger), DiagLogLevel.WARN);
   context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
   propagation.setGlobalPropagator(new W3CTraceContextPropagator());
   provider = new TracerProvider({
@@ -58,6 +62,13 @@ export async function stopTracing(): Promise<void> {
   trace.disable();
   propagation.disable();
   context.disable();
+  diag.disable();
+}
+
+function sdkLogger(logger: LoggerService) {
+  const warn = (message: string) => logger.warn({ msg: `OpenTelemetry: ${message}` }, 'Tracing');
+  const ignore = () => undefined;
+  return { error: warn, warn, info: ignore, debug: ignore, verbose: ignore };
 }
 
 /** Exports the spans buffered so far without stopping (tests). */
