@@ -74,6 +74,11 @@ describe('docs/asyncapi.yaml', () => {
     for (const op of operations.filter((o) => o.action === 'receive')) expect(op.bindings.amqp.ack).toBe(true);
   });
 
+  it('documents the W3C trace context headers on every message', () => {
+    expect(Object.keys(doc.components.schemas.MessageHeaders.properties)).toEqual(['traceparent', 'tracestate']);
+    for (const message of Object.values(doc.components.messages) as Doc[]) expect(message.headers).toEqual({ $ref: '#/components/schemas/MessageHeaders' });
+  });
+
   it('describes no field that could carry personal data or free text', () => {
     const fieldNames = (node: unknown): string[] =>
       typeof node !== 'object' || node === null ? [] : Object.entries(node).flatMap(([k, v]) => (k === 'properties' ? [...Object.keys(v as object), ...fieldNames(v)] : fieldNames(v)));

@@ -43,4 +43,27 @@ Declare your own durable queue and bind it to the routing keys you want; nothing
 
 Bound queues receive events from the moment they are bound. Give your queue a dead-letter queue of its
 own; never re-publish to \`${EVENTS_EXCHANGE}\` (every subscriber would receive the event again).
-A breaking payload change arrives as a new \`version\`, published beside the old one until subscribers move.`;
+A breaking payload change arrives as a new \`version\`, published beside the old one until subscribers move.
+
+## Tracing
+When Redress exports OpenTelemetry traces, every message carries the W3C trace context of its
+publication in the AMQP headers \`traceparent\` (and \`tracestate\` when set): continue it in your own
+consumer to see your processing in the same trace as the request that caused the event. Without
+tracing the headers are absent; never rely on them for anything but tracing.`;
+
+/** AMQP headers of a published event; only tracing headers, and only when Redress exports traces. */
+export const MESSAGE_HEADERS_SCHEMA = {
+  type: 'object',
+  description:
+    'AMQP message headers. `traceparent`/`tracestate` (W3C Trace Context) are present when Redress exports OpenTelemetry traces: ' +
+    'the parent is the span that published the message. Copies in retry and dead-letter queues also carry `x-redress-*` headers (attempts, reason, error).',
+  properties: {
+    traceparent: {
+      type: 'string',
+      pattern: '^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$',
+      description: 'W3C trace context: version, trace id, id of the publishing span, flags (01 = sampled).',
+      examples: ['00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01'],
+    },
+    tracestate: { type: 'string', description: 'W3C trace state: vendor-specific trace data, passed on unchanged.' },
+  },
+};

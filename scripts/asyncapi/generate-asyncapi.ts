@@ -4,7 +4,7 @@
 import { stringify } from 'yaml';
 import { EVENT_PRODUCERS, EVENT_SCHEMAS, EVENT_TYPES, EVENTS_EXCHANGE, SERVICES, SUBSCRIPTIONS, toJsonSchema, type EventType } from '@redress/contracts';
 import { exampleEnvelope } from './examples.js';
-import { CATALOGUE_DESCRIPTION, ENVELOPE_SCHEMA } from './envelope.js';
+import { CATALOGUE_DESCRIPTION, ENVELOPE_SCHEMA, MESSAGE_HEADERS_SCHEMA } from './envelope.js';
 
 const AMQP_BINDING_VERSION = '0.3.0';
 const ref = ($ref: string) => ({ $ref });
@@ -51,6 +51,7 @@ function message(type: EventType, version: number) {
     summary: `Published by the ${EVENT_PRODUCERS[type]} service.`,
     contentType: 'application/json',
     correlationId: { location: '$message.payload#/correlationId' },
+    headers: ref('#/components/schemas/MessageHeaders'),
     payload: {
       allOf: [
         ref('#/components/schemas/EventEnvelope'),
@@ -108,6 +109,7 @@ export function buildAsyncApi(): Record<string, unknown> {
     components: {
       schemas: {
         EventEnvelope: ENVELOPE_SCHEMA,
+        MessageHeaders: MESSAGE_HEADERS_SCHEMA,
         ...Object.fromEntries(pairs.map(([type, version]) => [`${messageId(type, version)}.data`, toJsonSchema(EVENT_SCHEMAS[type][version])])),
       },
       messages: Object.fromEntries(pairs.map(([type, version]) => [messageId(type, version), message(type, version)])),
