@@ -17,7 +17,9 @@ function run(command, args) {
 
 function jest(name, args) {
   const output = join(reports, `${name}.json`);
-  const status = run('npx', ['jest', ...args, '--json', `--outputFile=${output}`, ...passThrough]);
+  // --forceExit: a handle a failed test leaves open (a client its teardown never reached) must end
+  // the run with that failure reported, not hold CI until its time limit.
+  const status = run('npx', ['jest', ...args, '--forceExit', '--json', `--outputFile=${output}`, ...passThrough]);
   try {
     const report = JSON.parse(readFileSync(output, 'utf8'));
     return { status, passed: report.numPassedTests, failed: report.numFailedTests + report.numRuntimeErrorTestSuites, skipped: report.numPendingTests };
