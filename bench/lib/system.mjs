@@ -1,0 +1,121 @@
+// The system under test, started by the benchmark on ports of its own (41xx) with its own databases
+// (`redress_<service>_perf`), RabbitMQ vhost and BullMQ prefix, so a developer's `npm start` and its
+// data are left alone. Logs go to tmp/bench/logs/.
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SMTPServer } from 'smtp-server';
+
+export const ROOT = new URL('../..', import.meta.url).pathname;
+export const TMP = join(ROOT, 'tmp', 'bench');
+export const VHOST = 'redress_perf';
+export const PORTS = { gateway: 4100, intake: 4101, investigation: 4102, resolution: 4103, notification: 4104, reporting: 4105, hive: 4110, http: 4120, smtp: 2526 };
+export const SERVICES = ['intake', 'investigation', 'resolution', 'notification', 'reporting'];
+export const SUPERGRAPH = join(TMP, 'supergraph.graphql');
+
+export const ENV = {
+  ...process.env,
+  NODE_ENV: 'development',
+  DATABASE_SUFFIX: '_perf',
+  BULLMQ_PREFIX: 'redress-perf',
+  RABBITMQ_URL: `amqp://guest:guest@localhost:5672/${VHOST}`,
+  SMTP_URL: `smtp://127.0.0.1:${PORTS.smtp}`,
+  GATEWAY_PORT: String(PORTS.gateway),
+  PUBLIC_URL: `http://localhost:${PORTS.gateway}`,
+  SUPERGRAPH_PATH: SUPERGRAPH,
+  ...Object.fromEntries(SERVICES.map((s) => [`${s.toUpperCase()}_PORT`, String(PORTS[s])])),
+};
+
+export const subgraphUrl = (name) => `http://127.0.0.1:${PORTS[name]}/graphql`;
+export const GATEWAY_URL = `http://127.0.0.1:${PORTS.gateway}/graphql`;
+export const HIVE_URL = `http://127.0.0.1:${PORTS.hive}/graphql`;
+
+/** The checked-in supergraph with the subgraph URLs pointed at the benchmark's ports (both gateways serve it). */
+export function writeSupergraph() {
+  mkdirSync(TMP, { recursive: true });
+  let sdl = readFileSync(join(ROOT, 'gateway', 'supergraph.graphql'), 'utf8');
+  for (const name of SERVICES) sdl = sdl.replace(`url: "http://localhost:${4001 + SERVICES.indexOf(name)}/graphql"`, `url: "${subgraphUrl(name)}"`);
+  for (const name of SERVICES) if (!sdl.includes(subgraphUrl(name))) throw new Error(`supergraph: no URL for ${name} to rewrite`);
+  writeFileSync(SUPERGRAPH, sdl);
+}
+
+function rabbitmqctl(args) {
+  try {
+    execFileSync('rabbitmqctl', ['-q', ...args], { stdio: 'pipe' });
+  } catch (error) {
+    if (!/already exists|vhost_already_exists/i.test(`${error.stderr}${error.stdout}`)) throw error;
+  }
+}
+
+export function prepareBroker() {
+  rabbitmqctl(['add_vhost', VHOST]);
+  rabbitmqctl(['set_permissions', '-p', VHOST, 'guest', '.*', '.*', '.*']);
+}
+
+/** Starts `node <entry>` with the benchmark environment; `{ name, child, pid, url }`. */
+export function startProcess(name, entry, extraEnv = {}, args = []) {
+  mkdirSync(join(TMP, 'logs'), { recursive: true });
+  const log = openSync(join(TMP, 'logs', `${name}.log`), 'w');
+  const child = spawn(process.execPath, [join(ROOT, entry), ...args], { cwd: ROOT, env: { ...ENV, ...extraEnv }, stdio: ['ignore', log, log] });
+  child.on('exit', (code, signal) => {
+    if (!child.expectedExit) process.stderr.write(`[bench] ${name} exited (${signal ?? code}); see tmp/bench/logs/${name}.log\n`);
+  });
+  return { name, child, pid: child.pid };
+}
+
+export async function waitReady(url, timeoutMs = 180_000) {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    if (await fetch(url, { signal: AbortSignal.timeout(2000) }).then((r) => r.ok, () => false)) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} was not ready within ${timeoutMs / 1000} s`);
+}
+
+export async function stopProcess(running) {
+  if (!running || running.child.exitCode !== null) return;
+  running.child.expectedExit = true;
+  const exited = new Promise((resolve) => running.child.once('exit', resolve));
+  running.child.kill('SIGTERM');
+  const timer = setTimeout(() => running.child.kill('SIGKILL'), 15_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** The five services and the gateway; resolves once every one is ready. */
+export async function startSystem() {
+  writeSupergraph();
+  prepareBroker();
+  const processes = {};
+  for (const name of SERVICES) processes[name] = startProcess(name, `services/${name}/dist/main.js`);
+  await Promise.all(SERVICES.map((name) => waitReady(`http://127.0.0.1:${PORTS[name]}/health/ready`)));
+  processes.gateway = startProcess('gateway', 'gateway/dist/main.js');
+  await waitReady(`http://127.0.0.1:${PORTS.gateway}/health/ready`);
+  return processes;
+}
+
+/**
+ * An SMTP server that accepts everything and notes when each recipient's message was accepted
+ * (`accepted.get(address)` → epoch ms, the moment the DATA reply is sent).
+ */
+export async function startMailSink() {
+  const accepted = new Map();
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      stream.on('end', () => {
+        const at = performance.timeOrigin + performance.now();
+        for (const rcpt of session.envelope.rcptTo) accepted.set(rcpt.address.toLowerCase(), at);
+        callback();
+      });
+      stream.resume();
+    },
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(PORTS.smtp, '127.0.0.1', resolve);
+  });
+  return { accepted, close: () => new Promise((resolve) => server.close(resolve)) };
+}

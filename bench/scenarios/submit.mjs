@@ -1,0 +1,114 @@
+// P3: submitComplaint sustained through the gateway with every service running (baseline: the same
+// mutation straight to intake). P4: submit → acknowledgement email accepted by the SMTP server at a
+// fixed 100/s, and the asynchronous part (response sent → email job enqueued, from BullMQ's event stream).
+import amqp from 'amqplib';
+import { QueueEvents } from 'bullmq';
+import pg from 'pg';
+import { SUBMIT, submission } from '../lib/graphql.mjs';
+import { closedLoop, openLoop } from '../lib/load.mjs';
+import { withCpu } from '../lib/processes.mjs';
+import { ENV, GATEWAY_URL, SERVICES, subgraphUrl } from '../lib/system.mjs';
+import { latencyHistogram, ratio, summarise, verdict } from '../lib/verdicts.mjs';
+
+function submits(tag, headers) {
+  let i = 0;
+  return (index) => ({ body: JSON.stringify({ query: SUBMIT, variables: { input: submission(tag, index ?? i++) } }), headers: headers() });
+}
+
+/** Waits until no service has events waiting (the system has caught up with what was submitted). */
+export async function settle(ctx, timeoutMs = 300_000) {
+  const connection = await amqp.connect(ENV.RABBITMQ_URL);
+  const channel = await connection.createChannel();
+  const until = Date.now() + timeoutMs;
+  let quiet = 0;
+  try {
+    while (Date.now() < until && quiet < 3) {
+      const depths = await Promise.all(SERVICES.map((s) => channel.checkQueue(`${s}.events`).then((q) => q.messageCount)));
+      quiet = depths.every((d) => d === 0) ? quiet + 1 : 0;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } finally {
+    await connection.close();
+  }
+  if (quiet < 3) ctx.say(`  (the event queues were not empty after ${timeoutMs / 1000} s)`);
+}
+
+export async function p3(ctx) {
+  const seconds = ctx.quick ? 10 : 30;
+  const { connections } = ctx.load;
+  const tag = `p3${Date.now()}`;
+  const direct = () => ({ 'x-redress-identity': ctx.agentIdentity.current() });
+  const staff = () => ({ authorization: `Bearer ${ctx.tokens.agent}` });
+  const m = {};
+  m.direct = await withCpu(ctx.pids, () => closedLoop({ url: subgraphUrl('intake'), connections, seconds, request: submits(`${tag}d`, direct) }));
+  ctx.print('P3 baseline: submitComplaint straight to intake', m.direct);
+  await settle(ctx);
+  m.gateway = await withCpu(ctx.pids, () => closedLoop({ url: GATEWAY_URL, connections, seconds, request: submits(`${tag}g`, staff) }));
+  ctx.print('P3 system: submitComplaint through the gateway', m.gateway);
+  if (m.gateway.firstError) ctx.say(`  first error: ${m.gateway.firstError}`);
+  const drainStarted = Date.now();
+  m.drain = await withCpu(ctx.pids, async () => { await settle(ctx); return { seconds: (Date.now() - drainStarted) / 1000 }; });
+  ctx.say(`  every service caught up ${m.drain.seconds.toFixed(1)} s after the load stopped`);
+  return {
+    measurements: m,
+    ratios: { rps: ratio(m.gateway.rps, m.direct.rps) },
+    goals: [
+      verdict({ id: 'P3', what: 'submitComplaint through the gateway, sustained', op: '≥', target: 500, unit: '/s' }, m.gateway.rps),
+      verdict({ id: 'P3', what: 'submitComplaint errors', op: '≤', target: 0, unit: '' }, m.gateway.errors),
+    ],
+  };
+}
+
+export async function p4(ctx) {
+  const rate = 100;
+  const seconds = ctx.quick ? 10 : 30;
+  const tag = `p4${Date.now()}`;
+  const staff = () => ({ authorization: `Bearer ${ctx.tokens.agent}` });
+  const origin = performance.timeOrigin;
+  const enqueued = new Map();
+  const events = new QueueEvents('notification-delivery', { connection: { url: ctx.config.redisUrl }, prefix: ENV.BULLMQ_PREFIX });
+  events.on('added', ({ jobId }, id) => enqueued.set(jobId, Number(id.split('-')[0])));
+  await events.waitUntilReady();
+  const due = [];
+  const answered = [];
+  await settle(ctx);
+  const submit = await withCpu(ctx.pids, () => openLoop({
+    url: GATEWAY_URL, rate, seconds, request: submits(tag, staff),
+    onResult: ({ index, due: at, end }) => { due[index] = origin + at; answered[index] = origin + end; },
+  }));
+  ctx.print(`P4 baseline: submitComplaint at ${rate}/s (the response)`, submit);
+  const addresses = due.map((_, i) => `${tag}.${i}@example.com`);
+  const until = Date.now() + 30_000;
+  while (Date.now() < until && !addresses.every((a) => ctx.mail.accepted.has(a))) await new Promise((r) => setTimeout(r, 200));
+  await new Promise((r) => setTimeout(r, 500));
+  await events.close();
+
+  const db = new pg.Client({ connectionString: new URL(`/redress_notification${ctx.config.databaseSuffix}`, ctx.config.databaseUrl).toString() });
+  await db.connect();
+  const { rows } = await db.query('SELECT id, recipient FROM notifications WHERE id = ANY($1::uuid[])', [[...enqueued.keys()]]);
+  await db.end();
+  const jobOf = new Map(rows.map((row) => [row.recipient.toLowerCase(), row.id]));
+
+  const endToEnd = latencyHistogram();
+  const asynchronous = latencyHistogram();
+  let missingEmails = 0;
+  let missingJobs = 0;
+  addresses.forEach((address, i) => {
+    const accepted = ctx.mail.accepted.get(address);
+    if (accepted === undefined) missingEmails += 1;
+    else endToEnd.recordValue(Math.max(1, Math.round((accepted - due[i]) * 1000)));
+    const job = jobOf.get(address);
+    if (job === undefined || !enqueued.has(job)) missingJobs += 1;
+    else asynchronous.recordValue(Math.max(1, Math.round((enqueued.get(job) - answered[i]) * 1000)));
+  });
+  const m = { submit, endToEnd: { ...summarise(endToEnd), missing: missingEmails }, asynchronous: { ...summarise(asynchronous), missing: missingJobs } };
+  ctx.say(`  P4 system: submit → email accepted by SMTP              p50 ${m.endToEnd.p50} ms  p99 ${m.endToEnd.p99} ms  max ${m.endToEnd.max} ms  missing ${missingEmails}`);
+  ctx.say(`  P4 system: response sent → email job enqueued           p50 ${m.asynchronous.p50} ms  p99 ${m.asynchronous.p99} ms  max ${m.asynchronous.max} ms  missing ${missingJobs}`);
+  return {
+    measurements: m,
+    goals: [
+      verdict({ id: 'P4', what: 'submit → acknowledgement email accepted, p99 at 100/s', op: '<', target: 250, unit: ' ms' }, missingEmails ? null : m.endToEnd.p99),
+      verdict({ id: 'P4', what: 'response sent → email job enqueued, p99', op: '<', target: 20, unit: ' ms' }, missingJobs ? null : m.asynchronous.p99),
+    ],
+  };
+}
