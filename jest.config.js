@@ -26,7 +26,7 @@ const shared = {
 
 export default {
   projects: [
-    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,gateway}/**/src/**/*.spec.ts', '<rootDir>/{k8s,scripts,docs}/**/*.spec.ts'] },
+    { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{libs,services,gateway}/**/src/**/*.spec.ts', '<rootDir>/{k8s,scripts,docs,bench}/**/*.spec.ts'] },
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{libs,services,gateway}/**/test/**/*.int-spec.ts'], setupFilesAfterEnv: ['<rootDir>/test/setup/integration-timeout.ts'] },
     {
       ...shared,

@@ -3,7 +3,7 @@
 // ratio against its goal, and bench/results/<date>.json. The servers (PostgreSQL, RabbitMQ, Redis) must
 // be up; the benchmark starts the services, the gateway and an SMTP sink itself (ports 41xx, `_perf`
 // databases). See docs/performance.md.
-// Usage: npm run bench -- [--only P1,P2] [--quick] [--soak-minutes 10] [--skip-calibration]
+// Usage: npm run bench -- [--only P1,P2] [--quick] [--soak-minutes 10] [--soak-rate 150] [--skip-calibration]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { bareHttp, calibrate } from './calibration/calibrate.mjs';
 import { config, signedIdentity, seedComplaints, staffToken } from './lib/graphql.mjs';
-import { ROOT, startMailSink, startSystem, stopProcess } from './lib/system.mjs';
+import { ROOT, prepareVhost, startMailSink, startSystem, stopProcess } from './lib/system.mjs';
 import { judgeCalibration } from './lib/verdicts.mjs';
 import { p1, p2 } from './scenarios/gateway.mjs';
 import { p3, p4 } from './scenarios/submit.mjs';
@@ -21,7 +21,7 @@ import { p7 } from './scenarios/soak.mjs';
 const { values } = parseArgs({
   options: {
     only: { type: 'string' }, quick: { type: 'boolean', default: false },
-    'soak-minutes': { type: 'string' }, 'skip-calibration': { type: 'boolean', default: false }, out: { type: 'string' },
+    'soak-minutes': { type: 'string' }, 'soak-rate': { type: 'string', default: '150' }, 'skip-calibration': { type: 'boolean', default: false }, out: { type: 'string' },
   },
 });
 const quick = values.quick;
@@ -58,6 +58,7 @@ say(`Redress benchmark — ${started.toISOString()}, ${report.machine.cpus} core
 let calibrationStart;
 if (!values['skip-calibration']) {
   say('\nCalibration (no Redress code): bare node:http, pgbench-style inserts, raw amqplib (100 in flight), raw BullMQ');
+  prepareVhost();
   const figures = await calibrate({ quick, databaseUrl: await ensureDatabase('redress_bench_calibration'), redisUrl: config.redisUrl });
   calibrationStart = figures.httpRps;
   report.calibration = { figures, ...judgeCalibration(figures, { loadAverage: report.machine.loadAverageAtStart }) };
@@ -75,8 +76,10 @@ const ctx = {
   pids: () => ({ ...Object.fromEntries(Object.entries(processes).map(([name, p]) => [name, p.pid])), ...extraPids }),
   load: quick ? { seconds: 5, warmup: 2, connections: 32 } : { seconds: 15, warmup: 3, connections: 32 },
   soakMinutes: Number(values['soak-minutes'] ?? (quick ? 3 : 10)),
+  soakRate: Number(values['soak-rate']),
   mail,
   config,
+  prepareVhost,
 };
 let exitCode = 0;
 try {

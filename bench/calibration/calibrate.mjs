@@ -54,22 +54,22 @@ export async function amqpConfirmed(count) {
   await channel.assertQueue(queue, { durable: true });
   await channel.purgeQueue(queue);
   const started = performance.now();
-  await publishWindow(channel, queue, count, 100);
+  await publishWindow(count, 100, (i, confirmed) => channel.sendToQueue(queue, PAYLOAD, { persistent: true }, confirmed));
   const rate = count / ((performance.now() - started) / 1000);
   await channel.deleteQueue(queue);
   await connection.close();
   return Math.round(rate);
 }
 
-/** Publishes `count` messages keeping at most `window` unconfirmed. */
-export async function publishWindow(channel, queue, count, window) {
+/** Calls `publish(i, confirmed)` `count` times, keeping at most `window` messages unconfirmed. */
+export async function publishWindow(count, window, publish) {
   let inFlight = 0;
   let confirmed = 0;
   let wake;
   for (let i = 0; i < count; i += 1) {
     while (inFlight >= window) await new Promise((resolve) => { wake = resolve; });
     inFlight += 1;
-    channel.sendToQueue(queue, PAYLOAD, { persistent: true }, (error) => {
+    publish(i, (error) => {
       if (error) throw error;
       inFlight -= 1;
       confirmed += 1;

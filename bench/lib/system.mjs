@@ -47,16 +47,18 @@ function rabbitmqctl(args) {
   }
 }
 
-export function prepareBroker() {
-  rabbitmqctl(['add_vhost', VHOST]);
-  rabbitmqctl(['set_permissions', '-p', VHOST, 'guest', '.*', '.*', '.*']);
+export function prepareVhost(vhost = VHOST) {
+  rabbitmqctl(['add_vhost', vhost]);
+  rabbitmqctl(['set_permissions', '-p', vhost, 'guest', '.*', '.*', '.*']);
 }
 
 /** Starts `node <entry>` with the benchmark environment; `{ name, child, pid, url }`. */
 export function startProcess(name, entry, extraEnv = {}, args = []) {
   mkdirSync(join(TMP, 'logs'), { recursive: true });
   const log = openSync(join(TMP, 'logs', `${name}.log`), 'w');
-  const child = spawn(process.execPath, [join(ROOT, entry), ...args], { cwd: ROOT, env: { ...ENV, ...extraEnv }, stdio: ['ignore', log, log] });
+  // BENCH_PROFILE=gateway,intake writes V8 CPU profiles of those processes to tmp/bench/profiles/ (open in Chrome DevTools).
+  const profile = (process.env.BENCH_PROFILE ?? '').split(',').includes(name) ? ['--cpu-prof', `--cpu-prof-dir=${join(TMP, 'profiles')}`] : [];
+  const child = spawn(process.execPath, [...profile, join(ROOT, entry), ...args], { cwd: ROOT, env: { ...ENV, ...extraEnv }, stdio: ['ignore', log, log] });
   child.on('exit', (code, signal) => {
     if (!child.expectedExit) process.stderr.write(`[bench] ${name} exited (${signal ?? code}); see tmp/bench/logs/${name}.log\n`);
   });
@@ -85,7 +87,7 @@ export async function stopProcess(running) {
 /** The five services and the gateway; resolves once every one is ready. */
 export async function startSystem() {
   writeSupergraph();
-  prepareBroker();
+  prepareVhost();
   const processes = {};
   for (const name of SERVICES) processes[name] = startProcess(name, `services/${name}/dist/main.js`);
   await Promise.all(SERVICES.map((name) => waitReady(`http://127.0.0.1:${PORTS[name]}/health/ready`)));
