@@ -2,15 +2,9 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { ANONYMOUS, IDENTITY_HEADER, signIdentity, type Identity } from '@redress/auth';
 import { CORRELATION_HEADER, correlation, injectTraceHeaders } from '@redress/observability';
 import { GraphQLError } from 'graphql';
+import { subgraphFetcher } from './subgraph-fetcher.js';
 
 type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
-type Fetcher = RemoteGraphQLDataSource['fetcher'];
-
-/** A subgraph that has not answered by then is failing; without it a hung subgraph holds requests (and boot) forever. */
-const SUBGRAPH_TIMEOUT_MS = 30_000;
-
-// Node's fetch keeps connections to the subgraphs alive (undici's pool).
-const fetchWithTimeout = ((url: string, init: RequestInit) => fetch(url, { ...init, signal: AbortSignal.timeout(SUBGRAPH_TIMEOUT_MS) })) as unknown as Fetcher;
 
 interface GraphqlErrorBody {
   message?: unknown;
@@ -34,7 +28,7 @@ export interface GatewayContext {
  */
 export class SignedIdentityDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(url: string, private readonly internalSecret: string) {
-    super({ url, fetcher: fetchWithTimeout });
+    super({ url, fetcher: subgraphFetcher });
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
