@@ -18,6 +18,7 @@ import { metricsRoute } from './http/metrics-route.js';
 import { requestBodyErrors } from './http/request-body-errors.js';
 import { callerIdentity } from './identity/caller-identity.js';
 import { SignedIdentityDataSource, type GatewayContext } from './identity/signed-identity-data-source.js';
+import { VerifiedTokenCache } from './identity/verified-token-cache.js';
 import { AnonymousRateLimiter, RedisHitCounter } from './limits/anonymous-rate-limiter.js';
 import { rateLimitRedis } from './limits/rate-limit-redis.js';
 import type { Backoff } from './supergraph/retrying-introspect-and-compose.js';
@@ -51,7 +52,7 @@ export async function startGateway(config: GatewayConfig, logger: LoggerService,
     buildService: ({ name, url }) => new SignedIdentityDataSource(subgraphUrl(config, name, url), config.internalSecret),
     logger: apolloLogger(logger),
   });
-  const staffTokens = new StaffTokenVerifier(config);
+  const staffTokens = new VerifiedTokenCache(new StaffTokenVerifier(config));
   const redis = rateLimitRedis(config);
   const rateLimiter = new AnonymousRateLimiter(new RedisHitCounter(redis, config.bullPrefix), config.anonymousRateLimit, logger);
   const app = express();
