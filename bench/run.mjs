@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: calibration, then each scenario with its baseline measured right before it, every
 // ratio against its goal, and bench/results/<date>.json. The servers (PostgreSQL, RabbitMQ, Redis) must
-// be up; the benchmark starts the services, the gateway and an SMTP sink itself (ports 41xx, `_perf`
-// databases). See docs/performance.md.
+// be up; the benchmark starts the services, the gateway and an SMTP sink itself (ports 43xx, `_perf`
+// databases, vhost `redress_perf`). See docs/performance.md.
 // Usage: npm run bench -- [--only P1,P2] [--quick] [--soak-minutes 10] [--soak-rate 150] [--skip-calibration]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { bareHttp, calibrate } from './calibration/calibrate.mjs';
 import { config, signedIdentity, seedComplaints, staffToken } from './lib/graphql.mjs';
-import { ROOT, prepareVhost, startMailSink, startSystem, stopProcess } from './lib/system.mjs';
+import { ROOT, assertPortsFree, prepareVhost, startMailSink, startSystem, stopProcess } from './lib/system.mjs';
 import { judgeCalibration } from './lib/verdicts.mjs';
 import { p1, p2 } from './scenarios/gateway.mjs';
 import { p3, p4 } from './scenarios/submit.mjs';
@@ -33,7 +33,9 @@ const say = (line) => process.stdout.write(`${line}\n`);
 const fmt = (v, digits = 1) => (v === null || v === undefined ? '–' : Number(v).toFixed(digits));
 function print(label, r) {
   const rate = r.rps !== undefined ? `${fmt(r.rps)} req/s` : `${r.rate}/s offered`;
-  const cpu = Object.entries(r.cpu ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${v}s`).join(', ');
+  // CPU per request is steadier than requests/s when something else shares the machine.
+  const perRequest = (v) => (r.completed ? ` (${((v * 1000) / r.completed).toFixed(2)} ms/req)` : '');
+  const cpu = Object.entries(r.cpu ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([k, v]) => `${k} ${v}s${perRequest(v)}`).join(', ');
   say(`  ${label.padEnd(58)} ${rate.padStart(16)}  p50 ${fmt(r.latency?.p50).padStart(7)} ms  p99 ${fmt(r.latency?.p99).padStart(7)} ms  errors ${r.errors}`);
   if (cpu) say(`  ${''.padEnd(58)} cpu: ${cpu}`);
 }
@@ -65,6 +67,7 @@ if (!values['skip-calibration']) {
   for (const check of report.calibration.checks) say(`  ${check.name.padEnd(28)} ${String(Math.round(check.value)).padStart(8)}  (${fmt(check.share, 2)} × the quiet machine's ${check.reference})${check.ok ? '' : '  ← LOW'}`);
 }
 
+await assertPortsFree();
 const mail = await startMailSink();
 const processes = {};
 const extraPids = {};
@@ -88,7 +91,7 @@ try {
   ctx.tokens = { manager: await staffToken('bench-manager', ['MANAGER']), agent: await staffToken('bench-agent', ['AGENT']) };
   ctx.identity = await signedIdentity({ sub: 'bench-manager', roles: ['MANAGER'], anonymous: false, name: 'Bench MANAGER' });
   ctx.agentIdentity = await signedIdentity({ sub: 'bench-agent', roles: ['AGENT'], anonymous: false, name: 'Bench AGENT' });
-  ctx.ids = await seedComplaints(quick ? 5 : 20, ctx.tokens);
+  ctx.ids = await seedComplaints(quick ? 20 : 50, ctx.tokens);
   for (const [id, scenario] of Object.entries(SCENARIOS)) {
     if (!only.has(id)) continue;
     say(`\n${id}`);

@@ -1,15 +1,17 @@
-// The system under test, started by the benchmark on ports of its own (41xx) with its own databases
+// The system under test, started by the benchmark on ports of its own (43xx, above the end-to-end
+// slots' 4100–4299) with its own databases
 // (`redress_<service>_perf`), RabbitMQ vhost and BullMQ prefix, so a developer's `npm start` and its
 // data are left alone. Logs go to tmp/bench/logs/.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { SMTPServer } from 'smtp-server';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 export const TMP = join(ROOT, 'tmp', 'bench');
 export const VHOST = 'redress_perf';
-export const PORTS = { gateway: 4100, intake: 4101, investigation: 4102, resolution: 4103, notification: 4104, reporting: 4105, hive: 4110, http: 4120, smtp: 2526 };
+export const PORTS = { gateway: 4300, intake: 4301, investigation: 4302, resolution: 4303, notification: 4304, reporting: 4305, hive: 4310, http: 4320, smtp: 4309 };
 export const SERVICES = ['intake', 'investigation', 'resolution', 'notification', 'reporting'];
 export const SUPERGRAPH = join(TMP, 'supergraph.graphql');
 
@@ -82,6 +84,19 @@ export async function stopProcess(running) {
   const timer = setTimeout(() => running.child.kill('SIGKILL'), 15_000);
   await exited;
   clearTimeout(timer);
+}
+
+/** Refuses to start when something else (an earlier run still stopping) holds one of the benchmark's ports. */
+export async function assertPortsFree() {
+  const busy = [];
+  for (const [name, port] of Object.entries(PORTS)) {
+    const free = await new Promise((resolve) => {
+      const probe = createServer().once('error', () => resolve(false)).once('listening', () => probe.close(() => resolve(true)));
+      probe.listen(port);
+    });
+    if (!free) busy.push(`${name} ${port}`);
+  }
+  if (busy.length) throw new Error(`ports in use: ${busy.join(', ')} — is an earlier benchmark still running?`);
 }
 
 /** The five services and the gateway; resolves once every one is ready. */
