@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
@@ -36,6 +37,8 @@ const portOf = (app: App) => (app === 'gateway' ? E2E.gatewayPort : E2E.ports[ap
 export async function startSystem(env: NodeJS.ProcessEnv = {}, options: SystemOptions = {}): Promise<void> {
   const count = options.replicas ?? 1;
   const started = Date.now();
+  // A process of another run on these ports would answer the readiness checks in place of ours.
+  await assertPortsFree([...APPS.map(portOf), E2E.smtpPort]);
   await resetDatabases();
   await deleteVhost(E2E.vhost);
   await ensureVhost(E2E.vhost);
@@ -54,7 +57,7 @@ export async function startSystem(env: NodeJS.ProcessEnv = {}, options: SystemOp
       ? []
       : await Promise.all(APPS.map((app) => new RoundRobinBalancer(replicas.filter((r) => r.app === app).map((r) => ({ host: '127.0.0.1', port: r.port }))).listen(portOf(app), '127.0.0.1')));
   running = { replicas, balancers, smtp };
-  await waitUntilReady(replicas.map((r) => r.port));
+  await waitUntilReady(replicas);
   process.stdout.write(`\ne2e system ready in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 }
 
@@ -90,11 +93,21 @@ function startApp(app: App, index: number, port: number, overrides: NodeJS.Proce
   return child;
 }
 
-async function waitUntilReady(ports: number[]): Promise<void> {
-  const urls = ports.map((port) => `http://127.0.0.1:${port}/health/ready`);
+async function assertPortsFree(ports: number[]): Promise<void> {
+  for (const port of ports) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer().once('error', () => resolve(false)).listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+    });
+    if (!free) throw new Error(`Port ${port} is in use: another end-to-end run on this slot? Stop it, or give this run its own E2E_SLOT.`);
+  }
+}
+
+async function waitUntilReady(replicas: Replica[]): Promise<void> {
   const deadline = Date.now() + BOOT_TIMEOUT_MS;
-  for (const url of urls) {
+  for (const replica of replicas) {
+    const url = `http://127.0.0.1:${replica.port}/health/ready`;
     while (!(await fetch(url).then((r) => r.ok, () => false))) {
+      if (replica.process.exitCode !== null) throw new Error(`${replica.app} exited with code ${replica.process.exitCode} while starting (logs in ${E2E.logDirectory})`);
       if (Date.now() > deadline) throw new Error(`${url} not ready after ${BOOT_TIMEOUT_MS} ms (logs in ${E2E.logDirectory})`);
       await new Promise((r) => setTimeout(r, 300));
     }
