@@ -28,7 +28,9 @@ function jest(name, args) {
   }
 }
 
-const results = [jest('unit-integration', ['--selectProjects', 'unit', 'integration'])];
+// Two workers: Jest's default on two cores is one, and integration specs spend most of their time
+// waiting on the servers; each has its own vhost, databases and BullMQ prefix, so they may overlap.
+const results = [jest('unit-integration', ['--selectProjects', 'unit', 'integration', '--maxWorkers=2'])];
 const built = run('node', ['scripts/build.mjs']);
 if (built === 0) results.push(jest('e2e', ['--selectProjects', 'e2e', '--runInBand']));
 else results.push({ status: built, passed: 0, failed: 1, skipped: 0 });
