@@ -11,7 +11,9 @@ export const SUBGRAPH_TIMEOUT_MS = 30_000;
 // Kept-alive sockets with Nagle's algorithm off: every subgraph call reuses a warm connection and small
 // bodies leave at once. node-fetch over these agents costs the gateway less CPU per call than Node's
 // built-in fetch (undici and its web streams) — see docs/performance.md.
-const agentOptions = { keepAlive: true, keepAliveMsecs: 10_000, maxSockets: 256, maxFreeSockets: 64, noDelay: true };
+// An idle socket is closed after 4 s, before the subgraph's server closes it (Node's keepAliveTimeout is
+// 5 s): otherwise a call can go out on a socket the server is closing at that instant (ECONNRESET).
+const agentOptions = { keepAlive: true, keepAliveMsecs: 10_000, maxSockets: 256, maxFreeSockets: 64, noDelay: true, timeout: 4_000 };
 const httpAgent = new HttpAgent(agentOptions);
 const httpsAgent = new HttpsAgent(agentOptions);
 
