@@ -25,7 +25,7 @@ export interface OutboxRelayOptions {
 }
 
 const DEFAULTS: OutboxRelayOptions = {
-  batchSize: 200,
+  batchSize: 1000,
   pollIntervalMs: 5000,
   leaseMs: 30_000,
   confirmTimeoutMs: 15_000,
