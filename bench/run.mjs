@@ -14,7 +14,7 @@ import { config, signedIdentity, seedComplaints, staffToken } from './lib/graphq
 import { ROOT, assertPortsFree, prepareVhost, startMailSink, startSystem, stopProcess } from './lib/system.mjs';
 import { judgeCalibration } from './lib/verdicts.mjs';
 import { p1, p2 } from './scenarios/gateway.mjs';
-import { p3, p4 } from './scenarios/submit.mjs';
+import { p3, p4, settle } from './scenarios/submit.mjs';
 import { p5, p6 } from './scenarios/messaging.mjs';
 import { p7 } from './scenarios/soak.mjs';
 
@@ -96,6 +96,7 @@ try {
     if (!only.has(id)) continue;
     say(`\n${id}`);
     try {
+      await settle(ctx); // nothing left over from the scenario before
       report.scenarios[id] = await scenario(ctx);
     } catch (error) {
       say(`  ${id} failed: ${error.stack}`);

@@ -76,7 +76,8 @@ export async function p5(ctx) {
 
     // System: rows committed to the outbox first, then the relay publishes them all.
     await dataSource.query(`INSERT INTO outbox (id, type, envelope) SELECT (e->>'id')::uuid, e->>'type', e FROM jsonb_array_elements($1::jsonb) AS e`, [JSON.stringify(copies(template, count))]);
-    const relay = new OutboxRelay({ service: 'intake', dataSource, databaseUrl: databaseUrl(config.databaseUrl, databaseName(config, 'intake')), connection, logger: silent });
+    const relayOptions = process.env.BENCH_RELAY_BATCH ? { batchSize: Number(process.env.BENCH_RELAY_BATCH) } : {};
+    const relay = new OutboxRelay({ service: 'intake', dataSource, databaseUrl: databaseUrl(config.databaseUrl, databaseName(config, 'intake')), connection, logger: silent }, relayOptions);
     m.relay = await withCpu(ctx.pids, () => timed(async () => {
       await relay.start();
       while ((await relay.store.pendingCount()) > 0) await new Promise((r) => setTimeout(r, 20));

@@ -33,6 +33,16 @@ export async function settle(ctx, timeoutMs = 300_000) {
   if (quiet < 3) ctx.say(`  (the event queues were not empty after ${timeoutMs / 1000} s)`);
 }
 
+/** Commits in the benchmark's databases so far (PostgreSQL's statistics, flushed within about a second). */
+async function commits(ctx) {
+  const db = new pg.Client({ connectionString: ctx.config.databaseUrl });
+  await db.connect();
+  await new Promise((r) => setTimeout(r, 1500));
+  const { rows: [{ total }] } = await db.query(`SELECT sum(xact_commit)::bigint AS total FROM pg_stat_database WHERE datname LIKE 'redress\\_%\\_perf'`);
+  await db.end();
+  return Number(total);
+}
+
 export async function p3(ctx) {
   const seconds = ctx.quick ? 10 : 30;
   const { connections } = ctx.load;
@@ -43,12 +53,16 @@ export async function p3(ctx) {
   m.direct = await withCpu(ctx.pids, () => closedLoop({ url: subgraphUrl('intake'), connections, seconds, request: submits(`${tag}d`, direct) }));
   ctx.print('P3 baseline: submitComplaint straight to intake', m.direct);
   await settle(ctx);
+  const commitsBefore = await commits(ctx);
   m.gateway = await withCpu(ctx.pids, () => closedLoop({ url: GATEWAY_URL, connections, seconds, request: submits(`${tag}g`, staff) }));
   ctx.print('P3 system: submitComplaint through the gateway', m.gateway);
   if (m.gateway.firstError) ctx.say(`  first error: ${m.gateway.firstError}`);
   const drainStarted = Date.now();
   m.drain = await withCpu(ctx.pids, async () => { await settle(ctx); return { seconds: (Date.now() - drainStarted) / 1000 }; });
-  ctx.say(`  every service caught up ${m.drain.seconds.toFixed(1)} s after the load stopped`);
+  m.commitsPerComplaint = Math.round(((await commits(ctx)) - commitsBefore) / m.gateway.completed * 10) / 10;
+  const cpuPerComplaint = Object.values(m.gateway.cpu).reduce((a, b) => a + b, 0) + Object.values(m.drain.cpu).reduce((a, b) => a + b, 0);
+  m.cpuMsPerComplaint = Math.round((cpuPerComplaint * 1000) / m.gateway.completed * 10) / 10;
+  ctx.say(`  every service caught up ${m.drain.seconds.toFixed(1)} s after the load stopped; per complaint, all processes: ${m.cpuMsPerComplaint} ms CPU, ${m.commitsPerComplaint} PostgreSQL commits`);
   return {
     measurements: m,
     ratios: { rps: ratio(m.gateway.rps, m.direct.rps) },
@@ -78,7 +92,7 @@ export async function p4(ctx) {
   }));
   ctx.print(`P4 baseline: submitComplaint at ${rate}/s (the response)`, submit);
   const addresses = due.map((_, i) => `${tag}.${i}@example.com`);
-  const until = Date.now() + 30_000;
+  const until = Date.now() + 120_000;
   while (Date.now() < until && !addresses.every((a) => ctx.mail.accepted.has(a))) await new Promise((r) => setTimeout(r, 200));
   await new Promise((r) => setTimeout(r, 500));
   await events.close();
