@@ -1,5 +1,5 @@
 import { jest } from '@jest/globals';
-import { SignJWT } from 'jose';
+import { SignJWT, jwtVerify } from 'jose';
 import { ANONYMOUS, type Identity } from './identity.js';
 import { signIdentity, verifyIdentity } from './identity-token.js';
 
@@ -51,5 +51,23 @@ describe('identity token (gateway → subgraph)', () => {
     const encode = (value: object) => Buffer.from(JSON.stringify(value)).toString('base64url');
     const unsigned = `${encode({ alg: 'none' })}.${encode({ sub: 'x', roles: ['ADMIN'], anon: false, iss: 'redress-gateway', aud: 'redress-subgraph' })}.`;
     await expect(verifyIdentity(unsigned, SECRET)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+  it('is a standard HS256 JWT: a JWT library verifies ours, and ours accepts one a JWT library signed the same way', async () => {
+    const key = new TextEncoder().encode(SECRET);
+    const { payload } = await jwtVerify(await signIdentity(alice, 'corr', SECRET), key, { algorithms: ['HS256'], issuer: 'redress-gateway', audience: 'redress-subgraph' });
+    expect(payload).toMatchObject({ sub: 'alice', roles: ['AGENT', 'QA'], cid: 'corr', anon: false });
+    const signedElsewhere = await new SignJWT({ anon: false, roles: ['MANAGER'], cid: 'c2' }).setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('redress-gateway').setAudience('redress-subgraph').setIssuedAt().setExpirationTime('60s').setSubject('bob').sign(key);
+    await expect(verifyIdentity(signedElsewhere, SECRET)).resolves.toMatchObject({ identity: { sub: 'bob', roles: ['MANAGER'] }, correlationId: 'c2' });
+  });
+
+  it('refuses a token for another audience, a malformed one and one with its signature altered', async () => {
+    const key = new TextEncoder().encode(SECRET);
+    const otherAudience = await new SignJWT({ anon: false, roles: ['ADMIN'] }).setProtectedHeader({ alg: 'HS256' })
+      .setIssuer('redress-gateway').setAudience('someone-else').setExpirationTime('60s').setSubject('bob').sign(key);
+    const token = await signIdentity(alice, 'corr', SECRET);
+    for (const bad of [otherAudience, 'not-a-token', `${token}.extra`, `${token}!`, token.slice(0, -2)]) {
+      await expect(verifyIdentity(bad, SECRET)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    }
   });
 });
