@@ -77,7 +77,7 @@ const ctx = {
   say,
   extraPids,
   pids: () => ({ ...Object.fromEntries(Object.entries(processes).map(([name, p]) => [name, p.pid])), ...extraPids }),
-  load: quick ? { seconds: 5, warmup: 2, connections: 32 } : { seconds: 15, warmup: 3, connections: 32 },
+  load: quick ? { seconds: 5, warmup: 2, connections: 32 } : { seconds: 15, warmup: 5, connections: 32 },
   soakMinutes: Number(values['soak-minutes'] ?? (quick ? 3 : 10)),
   soakRate: Number(values['soak-rate']),
   mail,
