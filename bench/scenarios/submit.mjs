@@ -74,9 +74,22 @@ export async function p3(ctx) {
 }
 
 export async function p4(ctx) {
-  const rate = 100;
   const seconds = ctx.quick ? 10 : 30;
-  const tag = `p4${Date.now()}`;
+  // Below what P3 found sustainable first, to tell the pipeline's own latency from a backlog's.
+  const below = await acknowledgementLatency(ctx, 25, seconds, 'P4 diagnostic at 25/s');
+  await settle(ctx);
+  const m = await acknowledgementLatency(ctx, 100, seconds, 'P4 system at 100/s');
+  return {
+    measurements: { at25: below, at100: m },
+    goals: [
+      verdict({ id: 'P4', what: 'submit → acknowledgement email accepted, p99 at 100/s', op: '<', target: 250, unit: ' ms' }, m.endToEnd.missing ? null : m.endToEnd.p99),
+      verdict({ id: 'P4', what: 'response sent → email job enqueued, p99 at 100/s', op: '<', target: 20, unit: ' ms' }, m.asynchronous.missing ? null : m.asynchronous.p99),
+    ],
+  };
+}
+
+async function acknowledgementLatency(ctx, rate, seconds, label) {
+  const tag = `p4r${rate}t${Date.now()}`;
   const staff = () => ({ authorization: `Bearer ${ctx.tokens.agent}` });
   const origin = performance.timeOrigin;
   const enqueued = new Map();
@@ -90,7 +103,7 @@ export async function p4(ctx) {
     url: GATEWAY_URL, rate, seconds, request: submits(tag, staff),
     onResult: ({ index, due: at, end }) => { due[index] = origin + at; answered[index] = origin + end; },
   }));
-  ctx.print(`P4 baseline: submitComplaint at ${rate}/s (the response)`, submit);
+  ctx.print(`${label}: submitComplaint (the response)`, submit);
   const addresses = due.map((_, i) => `${tag}.${i}@example.com`);
   const until = Date.now() + 120_000;
   while (Date.now() < until && !addresses.every((a) => ctx.mail.accepted.has(a))) await new Promise((r) => setTimeout(r, 200));
@@ -115,14 +128,8 @@ export async function p4(ctx) {
     if (job === undefined || !enqueued.has(job)) missingJobs += 1;
     else asynchronous.recordValue(Math.max(1, Math.round((enqueued.get(job) - answered[i]) * 1000)));
   });
-  const m = { submit, endToEnd: { ...summarise(endToEnd), missing: missingEmails }, asynchronous: { ...summarise(asynchronous), missing: missingJobs } };
-  ctx.say(`  P4 system: submit → email accepted by SMTP              p50 ${m.endToEnd.p50} ms  p99 ${m.endToEnd.p99} ms  max ${m.endToEnd.max} ms  missing ${missingEmails}`);
-  ctx.say(`  P4 system: response sent → email job enqueued           p50 ${m.asynchronous.p50} ms  p99 ${m.asynchronous.p99} ms  max ${m.asynchronous.max} ms  missing ${missingJobs}`);
-  return {
-    measurements: m,
-    goals: [
-      verdict({ id: 'P4', what: 'submit → acknowledgement email accepted, p99 at 100/s', op: '<', target: 250, unit: ' ms' }, missingEmails ? null : m.endToEnd.p99),
-      verdict({ id: 'P4', what: 'response sent → email job enqueued, p99', op: '<', target: 20, unit: ' ms' }, missingJobs ? null : m.asynchronous.p99),
-    ],
-  };
+  const m = { rate, submit, endToEnd: { ...summarise(endToEnd), missing: missingEmails }, asynchronous: { ...summarise(asynchronous), missing: missingJobs } };
+  ctx.say(`  ${`${label}: submit → email accepted by SMTP`.padEnd(58)} p50 ${m.endToEnd.p50} ms  p99 ${m.endToEnd.p99} ms  max ${m.endToEnd.max} ms  missing ${missingEmails}`);
+  ctx.say(`  ${`${label}: response sent → email job enqueued`.padEnd(58)} p50 ${m.asynchronous.p50} ms  p99 ${m.asynchronous.p99} ms  max ${m.asynchronous.max} ms  missing ${missingJobs}`);
+  return m;
 }
