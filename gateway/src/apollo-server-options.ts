@@ -9,6 +9,7 @@ import type { AccessPolicy } from './access/operation-access.js';
 import { apolloLogger } from './apollo-logger.js';
 import type { GatewayConfig } from './config/gateway-config.js';
 import { formatGatewayError } from './errors/format-gateway-error.js';
+import { documentCache } from './operation-caches.js';
 import type { GatewayContext } from './identity/signed-identity-data-source.js';
 import type { AnonymousRateLimiter } from './limits/anonymous-rate-limiter.js';
 import { operationLimitRules } from './limits/operation-limits.js';
@@ -37,6 +38,7 @@ export function apolloServerOptions(
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     parseOptions: { maxTokens: config.limits.maxTokens },
+    documentStore: documentCache(),
     validationRules: operationLimitRules(config.limits),
     nodeEnv: config.nodeEnv,
     plugins: [

@@ -21,6 +21,7 @@ import { SignedIdentityDataSource, type GatewayContext } from './identity/signed
 import { VerifiedTokenCache } from './identity/verified-token-cache.js';
 import { AnonymousRateLimiter, RedisHitCounter } from './limits/anonymous-rate-limiter.js';
 import { rateLimitRedis } from './limits/rate-limit-redis.js';
+import { queryPlanCache } from './operation-caches.js';
 import type { Backoff } from './supergraph/retrying-introspect-and-compose.js';
 import { supergraphSource } from './supergraph/supergraph-source.js';
 
@@ -51,6 +52,7 @@ export async function startGateway(config: GatewayConfig, logger: LoggerService,
     supergraphSdl: supergraph.supergraphSdl,
     buildService: ({ name, url }) => new SignedIdentityDataSource(subgraphUrl(config, name, url), config.internalSecret),
     logger: apolloLogger(logger),
+    queryPlannerConfig: { cache: queryPlanCache() },
   });
   const staffTokens = new VerifiedTokenCache(new StaffTokenVerifier(config));
   const redis = rateLimitRedis(config);
