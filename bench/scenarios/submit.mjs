@@ -2,7 +2,7 @@
 // mutation straight to intake). P4: submit → acknowledgement email accepted by the SMTP server at a
 // fixed 100/s, and the asynchronous part (response sent → email job enqueued, from BullMQ's event stream).
 import amqp from 'amqplib';
-import { QueueEvents } from 'bullmq';
+import { Queue, QueueEvents } from 'bullmq';
 import pg from 'pg';
 import { SUBMIT, submission } from '../lib/graphql.mjs';
 import { closedLoop, openLoop } from '../lib/load.mjs';
@@ -15,22 +15,25 @@ function submits(tag, headers) {
   return (index) => ({ body: JSON.stringify({ query: SUBMIT, variables: { input: submission(tag, index ?? i++) } }), headers: headers() });
 }
 
-/** Waits until no service has events waiting (the system has caught up with what was submitted). */
+/** Waits until no service has events waiting and no email waits to be sent (the system has caught up). */
 export async function settle(ctx, timeoutMs = 300_000) {
   const connection = await amqp.connect(ENV.RABBITMQ_URL);
   const channel = await connection.createChannel();
+  const emails = new Queue('notification-delivery', { connection: { url: ctx.config.redisUrl }, prefix: ENV.BULLMQ_PREFIX });
   const until = Date.now() + timeoutMs;
   let quiet = 0;
   try {
     while (Date.now() < until && quiet < 3) {
       const depths = await Promise.all(SERVICES.map((s) => channel.checkQueue(`${s}.events`).then((q) => q.messageCount)));
-      quiet = depths.every((d) => d === 0) ? quiet + 1 : 0;
+      const counts = await emails.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+      quiet = depths.every((d) => d === 0) && Object.values(counts).every((c) => c === 0) ? quiet + 1 : 0;
       await new Promise((r) => setTimeout(r, 500));
     }
   } finally {
     await connection.close();
+    await emails.close();
   }
-  if (quiet < 3) ctx.say(`  (the event queues were not empty after ${timeoutMs / 1000} s)`);
+  if (quiet < 3) ctx.say(`  (events or emails were still waiting after ${timeoutMs / 1000} s)`);
 }
 
 /** Commits in the benchmark's databases so far (PostgreSQL's statistics, flushed within about a second). */
