@@ -1,7 +1,8 @@
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { databaseName, databaseUrl } from '@redress/persistence';
-import { SubgraphHarness, staff, waitFor } from '@redress/testing';
+import { SubgraphHarness, staff, testConfig, waitFor } from '@redress/testing';
+import { prepareReportingDatabase } from '../src/persistence/reporting-database.js';
 import { ReportingModule } from '../src/reporting.module.js';
 import { complaintStories } from './support/complaint-stories.js';
 import { publishShuffled, waitUntilProjected } from './support/publishing.js';
@@ -96,5 +97,25 @@ describe('reporting: the audit chain proves the event store unaltered', () => {
   it('is for MANAGER, QA and ADMIN only', async () => {
     const { errors } = await harness.query(VERIFY, {}, staff('AGENT'));
     expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('reporting: replicas starting together', () => {
+  it('all set up the database and its app login at once, none failing on the grants ("tuple concurrently updated")', async () => {
+    const config = testConfig({ DATABASE_SUFFIX: `_replicas${process.pid}_test` });
+    const outcomes = await Promise.allSettled(Array.from({ length: 4 }, () => prepareReportingDatabase(config)));
+    expect(outcomes.map((outcome) => (outcome.status === 'fulfilled' ? 'ok' : String(outcome.reason)))).toEqual(['ok', 'ok', 'ok', 'ok']);
+    const owner = new pg.Client({ connectionString: databaseUrl(config.databaseUrl, databaseName(config, 'reporting')) });
+    await owner.connect();
+    try {
+      const [{ allowed }] = (await owner.query(`SELECT has_table_privilege($1, 'event_store', 'UPDATE') AS allowed`, [new URL(config.reportingDatabaseUrl).username])).rows;
+      expect(allowed).toBe(false);
+    } finally {
+      await owner.end();
+      const admin = new pg.Client({ connectionString: databaseUrl(config.databaseUrl, 'postgres') });
+      await admin.connect();
+      await admin.query(`DROP DATABASE IF EXISTS ${databaseName(config, 'reporting')} WITH (FORCE)`);
+      await admin.end();
+    }
   });
 });

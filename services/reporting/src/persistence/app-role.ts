@@ -28,6 +28,8 @@ export async function grantAppRole(owner: DataSource, login: { user: string; pas
   await assertNotPrivileged(owner, login.user);
   const quoted = (await owner.query('SELECT quote_ident($1) AS role', [login.user]))[0].role as string;
   await owner.transaction(async (db) => {
+    // Replicas starting together would otherwise update the same catalog rows at once ("tuple concurrently updated").
+    await db.query(`SELECT pg_advisory_xact_lock(hashtext('redress.reporting.app-role'))`);
     await db.query(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM ${quoted}`);
     await db.query(`REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM ${quoted}`);
     for (const [table, privileges] of Object.entries(APP_ROLE_PRIVILEGES)) {
