@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -75,9 +75,15 @@ function startSmtpSink(): Promise<SMTPServer> {
     disabledCommands: ['STARTTLS'],
     logger: false,
     onData(stream, _session, callback) {
-      const file = createWriteStream(join(E2E.mailDirectory, `${Date.now()}-${process.pid}-${++count}.eml`));
+      // Written under a temporary name and renamed when complete: readers take only whole `.eml` files.
+      const path = join(E2E.mailDirectory, `${Date.now()}-${process.pid}-${++count}.eml`);
+      const file = createWriteStream(`${path}.part`);
       stream.pipe(file);
-      stream.on('end', () => callback());
+      file.on('finish', () => {
+        renameSync(`${path}.part`, path);
+        callback();
+      });
+      file.on('error', (error) => callback(error));
     },
   });
   return new Promise((resolve) => server.listen(E2E.smtpPort, '127.0.0.1', () => resolve(server)));
