@@ -28,21 +28,26 @@ export class RoundRobinBalancer {
   }
 
   private accept(client: net.Socket, tried: number): void {
-    if (tried >= this.targets.length) {
+    // Every socket error is handled: an unhandled one (a client or a killed replica resetting) would end the process.
+    if (tried === 0) client.on('error', () => client.destroy());
+    if (tried >= this.targets.length || client.destroyed) {
       client.destroy();
       return;
     }
     const target = this.targets[this.next++ % this.targets.length];
     const upstream = net.connect(target);
+    let connected = false;
     upstream.once('connect', () => {
+      connected = true;
       upstream.setNoDelay(true);
       client.setNoDelay(true);
       this.track(client, upstream);
       client.pipe(upstream).pipe(client);
     });
     // A replica that is down (restarting, killed) is skipped; the connection tries the next one.
-    upstream.once('error', () => {
-      if (upstream.connecting || !this.sockets.has(upstream)) this.accept(client, tried + 1);
+    upstream.on('error', () => {
+      upstream.destroy();
+      if (!connected) this.accept(client, tried + 1);
       else client.destroy();
     });
   }
@@ -55,7 +60,7 @@ export class RoundRobinBalancer {
       this.sockets.delete(client);
       this.sockets.delete(upstream);
     };
-    client.once('close', end).once('error', end);
+    client.once('close', end);
     upstream.once('close', end);
   }
 }
