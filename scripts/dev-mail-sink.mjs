@@ -28,6 +28,11 @@ export function startDevMailSink({ port, directory, log = console.log }) {
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve(server));
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      // A sender that resets mid-message (a service stopped while sending) must not stop the sink.
+      server.on('error', (error) => log(`mail sink: ${error.message}`));
+      resolve(server);
+    });
   });
 }

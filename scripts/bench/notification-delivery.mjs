@@ -31,6 +31,7 @@ const smtp = new SMTPServer({
     });
   },
 });
+smtp.on('error', () => undefined); // a sender resetting mid-message is not the sink's failure
 await new Promise((resolve) => smtp.listen(0, '127.0.0.1', resolve));
 const smtpUrl = `smtp://127.0.0.1:${smtp.server.address().port}`;
 

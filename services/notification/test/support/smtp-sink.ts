@@ -42,6 +42,7 @@ export class SmtpSink {
         });
       },
     });
+    server.on('error', () => undefined); // a sender reset mid-message (SMTP outage tests) must not end the test process
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const port = (server.server.address() as { port: number }).port;
     const proxy = await new TcpProxy({ host: '127.0.0.1', port }).start();
