@@ -9,7 +9,8 @@ import { publishConfirmed } from './confirmed-publish.js';
 import { readEnvelope } from './envelope-reader.js';
 import { describeFailure, isDetailLost, type HandlerFailure } from './handler-failure.js';
 import { invokeHandler, RabbitContext, type HandlerLookup } from './handler-invocation.js';
-import { recordInbox } from './inbox.js';
+import { DeliveryWindow } from './delivery-window.js';
+import { recordInbox, recordInboxBatch } from './inbox.js';
 import { copyTo, originalRoutingKey } from './message-copy.js';
 import { HEADERS, type DeadLetterReason } from './message-headers.js';
 import { deadLetterQueue, eventsQueue } from './queue-names.js';
@@ -23,22 +24,112 @@ export interface EventConsumerDeps {
   eventHandler: HandlerLookup;
   /** How long an event waits before going back to the queue when a server is down (not counted as a failure). */
   outagePauseMs: number;
+  /** At most this many deliveries handled in one transaction (default 100, the prefetch). 1 turns batching off. */
+  maxBatch?: number;
+}
+
+interface Delivery {
+  channel: ConfirmChannel;
+  message: ConsumeMessage;
+}
+
+/** A delivery that can join a batch: its envelope read and a handler found. */
+interface Handleable extends Delivery {
+  routingKey: string;
+  envelope: EventEnvelope;
+  handler: MessageHandler;
 }
 
 const CONTEXT = 'RabbitEventsServer';
 
-/** What happens to one delivery of `<service>.events`: dedupe, handle, ack after commit; retry or dead-letter on failure. */
+/**
+ * What happens to deliveries of `<service>.events`: dedupe, handle, ack after commit; retry or
+ * dead-letter on failure.
+ *
+ * Deliveries that arrive together (a backlog, a burst) are handled in **one transaction**: one inbox
+ * statement for all of them, each handler in turn, one commit, then every ack — the commit and its WAL
+ * flush are what an event costs on its own. If anything in that transaction fails, it rolls back and
+ * each delivery is handled again on its own, so one failing event is retried or dead-lettered alone and
+ * its neighbours are still handled exactly once. A delivery that arrives alone takes the single path.
+ */
 export class EventConsumer {
   private warnedDetailLost = false;
+  private readonly window: DeliveryWindow<Delivery>;
 
-  constructor(private readonly deps: EventConsumerDeps) {}
+  constructor(private readonly deps: EventConsumerDeps) {
+    this.window = new DeliveryWindow((deliveries) => this.consumeTogether(deliveries), deps.maxBatch ?? 100);
+  }
 
-  async consume(channel: ConfirmChannel, message: ConsumeMessage): Promise<void> {
+  consume(channel: ConfirmChannel, message: ConsumeMessage): Promise<void> {
+    return this.deps.maxBatch === 1 ? this.consumeOne(channel, message) : this.window.add({ channel, message });
+  }
+
+  private async consumeTogether(deliveries: Delivery[]): Promise<void> {
+    if (deliveries.length === 1) return this.consumeOne(deliveries[0].channel, deliveries[0].message);
+    const batch: Handleable[] = [];
+    const alone: Delivery[] = [];
+    for (const delivery of deliveries) {
+      const routingKey = originalRoutingKey(delivery.message);
+      const read = readEnvelope(delivery.message.content, routingKey);
+      const handler = read.ok ? this.deps.eventHandler(routingKey) : null;
+      if (read.ok && handler && delivery.channel === deliveries[0].channel) batch.push({ ...delivery, routingKey, envelope: read.envelope, handler });
+      else alone.push(delivery);
+    }
+    await Promise.all([
+      batch.length > 1 ? this.handleBatch(batch) : this.consumeAll(batch),
+      this.consumeAll(alone),
+    ]);
+  }
+
+  private async consumeAll(deliveries: Delivery[]): Promise<void> {
+    await Promise.all(deliveries.map((d) => this.consumeOne(d.channel, d.message)));
+  }
+
+  private async handleBatch(batch: Handleable[]): Promise<void> {
+    let handled: Set<Handleable>;
+    try {
+      handled = await this.handleBatchOnce(batch);
+    } catch (error) {
+      this.deps.logger.debug?.({ msg: `A batch of ${batch.length} events rolled back (${describeFailure(error).message}); handling each on its own` }, CONTEXT);
+      return this.consumeAll(batch);
+    }
+    for (const delivery of batch) {
+      const { routingKey, envelope } = delivery;
+      metrics.eventsConsumed.inc({ type: routingKey, outcome: handled.has(delivery) ? 'handled' : 'duplicate' });
+      if (handled.has(delivery)) this.deps.logger.log({ msg: `Handled ${routingKey}`, eventId: envelope.id, complaintId: envelope.complaintId, batch: batch.length }, CONTEXT);
+      settle(() => delivery.channel.ack(delivery.message));
+    }
+  }
+
+  /**
+   * One inbox statement, the handlers of the events not seen before, one commit. Handlers run one after
+   * another, ordered by complaint (stable, so one complaint's events keep their order): two replicas'
+   * batches then lock complaints in the same order and do not deadlock each other.
+   */
+  private handleBatchOnce(batch: Handleable[]): Promise<Set<Handleable>> {
+    return this.deps.transactions.run(async (manager) => {
+      const fresh = await recordInboxBatch(manager, batch.map((d) => d.envelope));
+      const handled = new Set<Handleable>();
+      const ordered = [...batch].sort((a, b) => compareComplaints(a.envelope.complaintId, b.envelope.complaintId));
+      for (const delivery of ordered) {
+        if (!fresh.delete(delivery.envelope.id)) continue; // handled before, or a second copy in this batch
+        const { message, routingKey, envelope, handler } = delivery;
+        const started = Date.now();
+        await correlation.run(envelope.correlationId, () =>
+          this.traced(message, routingKey, envelope, () => invokeHandler(handler, envelope, new RabbitContext([message, routingKey]))));
+        metrics.eventHandlingDuration.observe({ type: routingKey }, (Date.now() - started) / 1000);
+        handled.add(delivery);
+      }
+      return handled;
+    });
+  }
+
+  private async consumeOne(channel: ConfirmChannel, message: ConsumeMessage): Promise<void> {
     const routingKey = originalRoutingKey(message);
     const read = readEnvelope(message.content, routingKey);
     const correlationId = read.ok ? read.envelope.correlationId : message.properties.correlationId;
     await correlation.run(correlationId, async () => {
-      if (read.ok) return this.dispatchTraced(channel, message, routingKey, read.envelope);
+      if (read.ok) return this.traced(message, routingKey, read.envelope, () => this.dispatch(channel, message, routingKey, read.envelope));
       if (read.reason === 'unknown-version') {
         this.deps.logger.warn({ msg: `Skipped an event version this service does not know: ${read.problems.join('; ')}`, messageId: message.properties.messageId }, CONTEXT);
         return settle(() => channel.ack(message));
@@ -48,9 +139,9 @@ export class EventConsumer {
     });
   }
 
-  /** A CONSUMER span around the whole delivery, child of the publisher's span (AMQP `traceparent`). */
-  private dispatchTraced(channel: ConfirmChannel, message: ConsumeMessage, routingKey: string, envelope: EventEnvelope): Promise<void> {
-    if (!tracingEnabled()) return this.dispatch(channel, message, routingKey, envelope);
+  /** A CONSUMER span around the handling of a delivery, child of the publisher's span (AMQP `traceparent`). */
+  private traced<T>(message: ConsumeMessage, routingKey: string, envelope: EventEnvelope, work: () => Promise<T>): Promise<T> {
+    if (!tracingEnabled()) return work();
     return inSpan(`${routingKey} process`, {
       kind: SpanKind.CONSUMER,
       parent: traceContextFrom(message.properties.headers),
@@ -62,7 +153,7 @@ export class EventConsumer {
         'messaging.message.id': envelope.id,
         'redress.correlation_id': envelope.correlationId,
       },
-    }, () => this.dispatch(channel, message, routingKey, envelope));
+    }, work);
   }
 
   private async dispatch(channel: ConfirmChannel, message: ConsumeMessage, routingKey: string, envelope: EventEnvelope): Promise<void> {
@@ -162,4 +253,12 @@ function settle(action: () => void): void {
 
 function truncate(text: string): string {
   return text.length > 1000 ? `${text.slice(0, 997)}...` : text;
+}
+
+/** Events without a complaint first, then by complaint id. */
+function compareComplaints(a: string | null | undefined, b: string | null | undefined): number {
+  if (a === b) return 0;
+  if (!a) return -1;
+  if (!b) return 1;
+  return a < b ? -1 : 1;
 }

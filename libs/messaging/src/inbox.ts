@@ -13,3 +13,16 @@ export async function recordInbox(manager: EntityManager, envelope: Pick<EventEn
   );
   return rows.length === 1;
 }
+
+/**
+ * `recordInbox` for several events in one statement: the ids of those not handled before. An id given
+ * twice is recorded once.
+ */
+export async function recordInboxBatch(manager: EntityManager, envelopes: Pick<EventEnvelope, 'id' | 'type'>[]): Promise<Set<string>> {
+  const rows: { event_id: string }[] = await manager.query(
+    `INSERT INTO inbox (event_id, type) SELECT * FROM unnest($1::uuid[], $2::varchar[])
+     ON CONFLICT (event_id) DO NOTHING RETURNING event_id`,
+    [envelopes.map((e) => e.id), envelopes.map((e) => e.type)],
+  );
+  return new Set(rows.map((row) => row.event_id));
+}

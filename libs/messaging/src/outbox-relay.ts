@@ -8,7 +8,7 @@ import { backoffDelay, type Backoff } from './backoff.js';
 import { publishConfirmed } from './confirmed-publish.js';
 import { eventMessage } from './event-message.js';
 import { OutboxListener } from './outbox-listener.js';
-import { OutboxStore } from './outbox-store.js';
+import { OutboxStore, type ClaimedEvent } from './outbox-store.js';
 import { tracePublication } from './publication-tracing.js';
 
 export interface OutboxRelayOptions {
@@ -108,13 +108,36 @@ export class OutboxRelay {
     }
   }
 
-  /** One pass: claim, publish with confirms in flight together, record the outcome. True when more may wait. */
+  /**
+   * One pass over what is pending. A batch is claimed and published with its confirms in flight
+   * together; while the broker confirms a full batch, the next one is claimed and published behind it
+   * (the wire keeps their order), so the relay never sits idle waiting for confirms. True when more
+   * may wait.
+   */
   private async relayBatch(): Promise<boolean> {
     await this.markUnmarked();
     if (!this.deps.connection.isConnected()) return false; // a reconnect pokes the relay
     const channel = await this.confirmChannel();
-    const rows = await this.store.claim(this.options.batchSize, this.options.leaseMs);
-    if (!rows.length) return false;
+    let confirming: Promise<void> | undefined; // the batch published last, until the broker has answered for it
+    try {
+      for (;;) {
+        const rows = await this.store.claim(this.options.batchSize, this.options.leaseMs);
+        const before = confirming;
+        confirming = rows.length ? this.publish(channel, rows) : undefined;
+        confirming?.catch(() => undefined); // awaited below; its failure must not go unhandled meanwhile
+        await before;
+        if (rows.length < this.options.batchSize || this.stopped) {
+          await confirming;
+          return rows.length === this.options.batchSize;
+        }
+      }
+    } finally {
+      await confirming?.catch(() => undefined);
+    }
+  }
+
+  /** Publishes claimed rows, then marks the confirmed ones and gives the others back. */
+  private async publish(channel: ConfirmChannel, rows: ClaimedEvent[]): Promise<void> {
     const appId = `redress-${this.deps.service}`;
     const messages = rows.map((row) => eventMessage(EVENTS_EXCHANGE, row.envelope, appId));
     const published = tracePublication(rows, messages);
@@ -130,14 +153,19 @@ export class OutboxRelay {
       await this.store.release(rows.filter((_, i) => !outcomes[i].ok).map((row) => row.id), failure.error.message);
       throw new Error(`${outcomes.filter((o) => !o.ok).length} of ${rows.length} events not confirmed: ${failure.error.message}`);
     }
-    return rows.length === this.options.batchSize;
   }
 
   /** Rows the broker confirmed are marked even if the database hiccupped when they were first marked. */
   private async markUnmarked(): Promise<void> {
     if (!this.publishedUnmarked.length) return;
-    await this.store.markPublished(this.publishedUnmarked);
+    const ids = this.publishedUnmarked;
     this.publishedUnmarked = [];
+    try {
+      await this.store.markPublished(ids);
+    } catch (error) {
+      this.publishedUnmarked.push(...ids);
+      throw error;
+    }
   }
 
   private async confirmChannel(): Promise<ConfirmChannel> {

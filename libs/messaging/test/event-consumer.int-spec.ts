@@ -75,6 +75,44 @@ describe('event consumer (real PostgreSQL and RabbitMQ)', () => {
     expect(await fixture.dataSource.query('SELECT event_id FROM inbox WHERE event_id = $1', [envelope.id])).toHaveLength(1);
   });
 
+  it('handles a burst in shared transactions (one inbox statement and one commit per batch), each event exactly once', async () => {
+    const transactionOf = new Map<string, string>();
+    behaviour = async (event) => {
+      const [{ txid }] = await fixture.transactions.requireManager().query('SELECT txid_current()::text AS txid');
+      transactionOf.set(event.id, txid);
+    };
+    const burst = Array.from({ length: 300 }, () => receivedEnvelope());
+    for (const envelope of burst) fixture.broker.publishEnvelope(envelope);
+    await waitFor(async () => (await fixture.effects()).filter((e) => burst.some((b) => b.id === e.event_id)).length === burst.length, { description: 'every event of the burst' });
+    await waitFor(async () => (await fixture.broker.messageCount('notification.events')) === 0 && server.handling === 0, { description: 'every ack' });
+
+    for (const envelope of burst) expect(callsFor(envelope.id)).toHaveLength(1);
+    const inbox: unknown[] = await fixture.dataSource.query('SELECT event_id FROM inbox WHERE event_id = ANY($1::uuid[])', [burst.map((e) => e.id)]);
+    expect(inbox).toHaveLength(burst.length);
+    // Handled one transaction per event, there would be 300 transactions.
+    expect(new Set(transactionOf.values()).size).toBeLessThan(burst.length / 3);
+  });
+
+  it('retries and dead-letters a failing event of a burst on its own; its neighbours are handled exactly once', async () => {
+    const burst = Array.from({ length: 60 }, () => receivedEnvelope());
+    const poisoned = burst[25];
+    behaviour = async (event) => {
+      if (event.id === poisoned.id) throw new Error('this one cannot be handled');
+    };
+    for (const envelope of burst) fixture.broker.publishEnvelope(envelope);
+    await waitFor(async () => (await fixture.broker.messageCount('notification.events.dlq')) === 1, { timeoutMs: 10_000, description: 'the poisoned event in the DLQ' });
+    await waitFor(async () => (await fixture.broker.messageCount('notification.events')) === 0 && server.handling === 0, { description: 'every ack' });
+
+    const neighbours = burst.filter((e) => e !== poisoned);
+    const effects = (await fixture.effects()).filter((e) => burst.some((b) => b.id === e.event_id));
+    expect(effects.map((e) => e.event_id).sort()).toEqual(neighbours.map((e) => e.id).sort()); // each neighbour once, the poisoned one never
+    // Its batch's try is not counted: then the delivery on its own and one retry per delay.
+    expect(callsFor(poisoned.id).length).toBeGreaterThanOrEqual(3);
+    const [dead] = await fixture.broker.drain('notification.events.dlq');
+    expect(dead.properties.messageId).toBe(poisoned.id);
+    expect(dead.properties.headers).toMatchObject({ 'x-redress-reason': 'handler-failed', 'x-redress-attempts': 3 });
+  });
+
   it('retries a failing handler with backoff, then dead-letters it with the reason, never re-publishing to complaints.events', async () => {
     behaviour = async () => {
       throw new Error('acknowledgement template is missing');

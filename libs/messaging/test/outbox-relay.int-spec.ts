@@ -124,6 +124,16 @@ describe('outbox relay (real PostgreSQL and RabbitMQ)', () => {
     void second;
   });
 
+  it('publishes a backlog of many batches once each and in commit order, the next batch claimed while confirms are in flight', async () => {
+    await Promise.all(started.splice(0).map((relay) => relay.stop())); // one relay alone, so the order is its own
+    const backlog = await commit(95);
+    const relay = await startRelay(undefined, { batchSize: 10, pollIntervalMs: 100 });
+    await waitFor(async () => (await relay.store.pendingCount()) === 0, { timeoutMs: 10_000, description: 'the outbox to drain' });
+    await waitFor(() => backlog.every((e) => idsOf(tapped).includes(e.id)), { description: 'all 95 events on the exchange' });
+    const mine = new Set(backlog.map((e) => e.id));
+    expect(idsOf(tapped).filter((id) => mine.has(id))).toEqual(backlog.map((e) => e.id));
+  });
+
   it('prunes rows published longer ago than the retention, never pending ones', async () => {
     const relay = await startRelay();
     const [old, recent] = await commit(2);
