@@ -26,6 +26,11 @@ export interface EventConsumerDeps {
   outagePauseMs: number;
   /** At most this many deliveries handled in one transaction (default 100, the prefetch). 1 turns batching off. */
   maxBatch?: number;
+  /**
+   * At most this many of those transactions at once (default 4), so a backlog leaves database connections
+   * for queries; what arrives meanwhile joins the next batch.
+   */
+  concurrentBatches?: number;
 }
 
 interface Delivery {
@@ -57,7 +62,7 @@ export class EventConsumer {
   private readonly window: DeliveryWindow<Delivery>;
 
   constructor(private readonly deps: EventConsumerDeps) {
-    this.window = new DeliveryWindow((deliveries) => this.consumeTogether(deliveries), deps.maxBatch ?? 100);
+    this.window = new DeliveryWindow((deliveries) => this.consumeTogether(deliveries), deps.maxBatch ?? 100, deps.concurrentBatches ?? 4);
   }
 
   consume(channel: ConfirmChannel, message: ConsumeMessage): Promise<void> {
