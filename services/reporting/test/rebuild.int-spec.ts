@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
+import { TransactionRunner } from '@redress/persistence';
 import { SubgraphHarness } from '@redress/testing';
+import { RefreshComplaintsHandler } from '../src/project-complaints/refresh-complaints.handler.js';
 import { rebuildCommand } from '../src/cli/rebuild.command.js';
 import { RebuildAlreadyRunningError, rebuildReadModels, type RebuildProgress } from '../src/rebuild/rebuild-read-models.js';
 import { ReportingModule } from '../src/reporting.module.js';
@@ -47,6 +49,26 @@ describe('reporting: rebuilding the read models from the event store', () => {
     expect(raced.facts).toHaveLength(200);
     await rebuildReadModels(db);
     expect(await readModel(db)).toEqual(raced);
+  });
+
+  it('lets two transactions refresh the same complaints in opposite orders without deadlocking (a batch of events, a rebuild chunk)', async () => {
+    const refresh = harness.app.get(RefreshComplaintsHandler);
+    const transactions = harness.app.get(TransactionRunner);
+    const [a, b] = [...new Set(first.map((event) => event.complaintId!))];
+    let secondHasB!: () => void;
+    const bLocked = new Promise<void>((resolve) => (secondHasB = resolve));
+    const one = transactions.run(async () => {
+      await refresh.execute([a]);
+      await Promise.race([bLocked, new Promise((resolve) => setTimeout(resolve, 500))]);
+      await refresh.execute([b]);
+    });
+    const two = new Promise((resolve) => setTimeout(resolve, 100)).then(() => transactions.run(async () => {
+      await refresh.execute([b]);
+      secondHasB();
+      await refresh.execute([a]);
+    }));
+    // Without one writer at a time: one holds a and wants b, two holds b and wants a — "deadlock detected".
+    await expect(Promise.all([one, two])).resolves.toEqual([undefined, undefined]);
   });
 
   it('runs one rebuild at a time', async () => {

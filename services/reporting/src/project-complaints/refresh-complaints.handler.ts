@@ -5,6 +5,7 @@ import { contributionsOf } from '../domain/contributions.js';
 import { RollupDelta, type RollupRow } from '../domain/rollup-delta.js';
 import { applyRollupDelta, lockFacts, writeFacts } from '../persistence/complaint-facts.store.js';
 import { eventsOfComplaints } from '../persistence/event-rows.js';
+import { lockReadModelWriters } from '../persistence/read-model-writer-lock.js';
 
 /**
  * The one projection: re-folds the complaints' facts from every event the store holds about them and
@@ -18,6 +19,7 @@ export class RefreshComplaintsHandler {
   /** Returns the rollup rows that changed (for spike detection). */
   execute(complaintIds: readonly string[]): Promise<RollupRow[]> {
     return this.transactions.run(async (db) => {
+      await lockReadModelWriters(db);
       const before = await lockFacts(db, complaintIds);
       const events = await eventsOfComplaints(db, [...before.keys()]);
       const delta = new RollupDelta();
