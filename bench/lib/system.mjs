@@ -6,6 +6,8 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { Redis } from 'ioredis';
+import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
@@ -45,7 +47,36 @@ function rabbitmqctl(args) {
   try {
     execFileSync('rabbitmqctl', ['-q', ...args], { stdio: 'pipe' });
   } catch (error) {
-    if (!/already exists|vhost_already_exists/i.test(`${error.stderr}${error.stdout}`)) throw error;
+    if (!/already exists|vhost_already_exists|no_such_vhost|does not exist/i.test(`${error.stderr}${error.stdout}`)) throw error;
+  }
+}
+
+/**
+ * Every run starts from nothing: the benchmark's databases, vhost and BullMQ keys of an earlier run are
+ * removed. Otherwise each run would start with the complaints of all runs before it (intake re-arms
+ * every open clock at start, which alone kept two cores busy for a minute after a few runs).
+ */
+export async function resetBenchState() {
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL || 'postgres://postgres:postgres@localhost:5432/postgres' });
+  await admin.connect();
+  try {
+    const rows = (await admin.query(`SELECT datname FROM pg_database WHERE datname LIKE 'redress\\_%\\_perf%'`)).rows;
+    for (const { datname } of rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+  rabbitmqctl(['delete_vhost', VHOST]);
+  const redis = new Redis(process.env.REDIS_URL || 'redis://localhost:6379', { lazyConnect: true, maxRetriesPerRequest: 1 });
+  await redis.connect();
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${ENV.BULLMQ_PREFIX}:*`, 'COUNT', 1000);
+      if (keys.length) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
   }
 }
 
@@ -102,6 +133,7 @@ export async function assertPortsFree() {
 /** The five services and the gateway; resolves once every one is ready. */
 export async function startSystem() {
   writeSupergraph();
+  await resetBenchState();
   prepareVhost();
   const processes = {};
   for (const name of SERVICES) processes[name] = startProcess(name, `services/${name}/dist/main.js`);
