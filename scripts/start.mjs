@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig, ConfigError } from '../libs/config/dist/index.js';
 import { RoundRobinBalancer } from '../libs/runtime/dist/round-robin-balancer.js';
 import { startDevMailSink } from './dev-mail-sink.mjs';
+import { GATEWAY_NODE_FLAGS } from './gateway-node-flags.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 // `--replicas N` (npm run start:scaled) runs N processes of every service and of the gateway behind a
@@ -14,7 +15,7 @@ const root = new URL('..', import.meta.url).pathname;
 const { values: options } = parseArgs({ options: { replicas: { type: 'string', default: '1' } } });
 const replicas = Math.max(1, Number(options.replicas) || 1);
 const services = ['intake', 'investigation', 'resolution', 'notification', 'reporting'];
-const apps = [...services.map((name) => ({ name, entry: `services/${name}/dist/main.js` })), { name: 'gateway', entry: 'gateway/dist/main.js' }];
+const apps = [...services.map((name) => ({ name, entry: `services/${name}/dist/main.js` })), { name: 'gateway', entry: 'gateway/dist/main.js', nodeFlags: GATEWAY_NODE_FLAGS }];
 const say = (line) => console.log(`[redress] ${line}`);
 
 let config;
@@ -68,7 +69,7 @@ for (const app of apps) {
   for (let k = 0; k < replicas; k += 1) {
     const label = replicas === 1 ? app.name : `${app.name}-${k + 1}`;
     const env = { ...process.env, [portVariable(app.name)]: String(replicaPort(app.name, k)) };
-    const child = spawn(process.execPath, ['--enable-source-maps', join(root, app.entry)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--enable-source-maps', ...(app.nodeFlags ?? []), join(root, app.entry)], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     const prefix = `[${label}]`.padEnd(18);
     for (const stream of [child.stdout, child.stderr]) {
       let buffer = '';

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
+import { GATEWAY_NODE_FLAGS } from '../../scripts/gateway-node-flags.mjs';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 export const TMP = join(ROOT, 'tmp', 'bench');
@@ -138,7 +139,7 @@ export async function startSystem() {
   const processes = {};
   for (const name of SERVICES) processes[name] = startProcess(name, `services/${name}/dist/main.js`);
   await Promise.all(SERVICES.map((name) => waitReady(`http://127.0.0.1:${PORTS[name]}/health/ready`)));
-  processes.gateway = startProcess('gateway', 'gateway/dist/main.js');
+  processes.gateway = startProcess('gateway', 'gateway/dist/main.js', { NODE_OPTIONS: GATEWAY_NODE_FLAGS.join(' ') });
   await waitReady(`http://127.0.0.1:${PORTS.gateway}/health/ready`);
   return processes;
 }
