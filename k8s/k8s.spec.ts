@@ -10,7 +10,7 @@ import { renderKustomization, type K8sObject } from './validation/kustomize.js';
 import { schemaProblems } from './validation/models.js';
 import {
   allowsPort, environmentOf, named, ofKind, selects,
-  type Deployment, type HorizontalPodAutoscaler, type Job, type PodSpec, type NetworkPolicy, type ScaledObject, type Service, type TriggerAuthentication,
+  type Deployment, type HorizontalPodAutoscaler, type Ingress, type Job, type PodSpec, type NetworkPolicy, type ScaledObject, type Service, type TriggerAuthentication,
 } from './validation/objects.js';
 
 const root = new URL('../', import.meta.url).pathname;
@@ -180,6 +180,19 @@ describe('k8s/overlays/prod', () => {
     const smtpPort = Number(new URL(configOf(objects, 'notification').smtpUrl).port);
     expect(egressFrom('notification').some((rule) => allowsPort(rule, smtpPort))).toBe(true);
     expect(ingressTo('gateway').some((rule) => !rule.from && allowsPort(rule, 4000))).toBe(true);
+  });
+
+  it('exposes only /graphql and /downloads of the gateway through its Ingress, over TLS (not /metrics)', () => {
+    const ingresses = ofKind<Ingress>(objects, 'Ingress');
+    expect(ingresses.map((i) => i.metadata.name)).toEqual(['gateway']);
+    const [ingress] = ingresses;
+    const paths = ingress.spec.rules.flatMap((rule) => rule.http.paths);
+    expect(paths.map((p) => [p.path, p.pathType, p.backend.service?.name, p.backend.service?.port?.name])).toEqual([
+      ['/graphql', 'Exact', 'gateway', 'http'],
+      ['/downloads', 'Prefix', 'gateway', 'http'],
+    ]);
+    expect(ingress.spec.tls?.[0].secretName).toBe('redress-tls');
+    expect(named<Service>(objects, 'Service', 'gateway')!.spec.ports.map((port) => port.name)).toContain('http');
   });
 });
 

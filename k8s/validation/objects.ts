@@ -40,6 +40,10 @@ export interface Job extends K8sObject {
 export interface Service extends K8sObject {
   spec: { selector: Record<string, string>; ports: { name?: string; port: number; targetPort?: string | number }[] };
 }
+export interface IngressPath { path: string; pathType: string; backend: { service?: { name: string; port?: { name?: string; number?: number } } } }
+export interface Ingress extends K8sObject {
+  spec: { ingressClassName?: string; tls?: { hosts?: string[]; secretName?: string }[]; rules: { host?: string; http: { paths: IngressPath[] } }[] };
+}
 export interface NetworkPolicyPeer { podSelector?: { matchLabels?: Record<string, string> }; namespaceSelector?: { matchLabels?: Record<string, string> } }
 export interface NetworkPolicyRule {
   from?: NetworkPolicyPeer[];
