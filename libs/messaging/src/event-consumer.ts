@@ -10,7 +10,7 @@ import { readEnvelope } from './envelope-reader.js';
 import { describeFailure, isDetailLost, type HandlerFailure } from './handler-failure.js';
 import { invokeHandler, RabbitContext, type HandlerLookup } from './handler-invocation.js';
 import { DeliveryWindow } from './delivery-window.js';
-import { recordInbox, recordInboxBatch } from './inbox.js';
+import { recordInbox } from './inbox.js';
 import { copyTo, originalRoutingKey } from './message-copy.js';
 import { HEADERS, type DeadLetterReason } from './message-headers.js';
 import { deadLetterQueue, eventsQueue } from './queue-names.js';
@@ -113,7 +113,7 @@ export class EventConsumer {
    */
   private handleBatchOnce(batch: Handleable[]): Promise<Set<Handleable>> {
     return this.deps.transactions.run(async (manager) => {
-      const fresh = await recordInboxBatch(manager, batch.map((d) => d.envelope));
+      const fresh = await recordInbox(manager, batch.map((d) => d.envelope));
       const handled = new Set<Handleable>();
       const ordered = [...batch].sort((a, b) => compareComplaints(a.envelope.complaintId, b.envelope.complaintId));
       for (const delivery of ordered) {
@@ -187,7 +187,7 @@ export class EventConsumer {
   private handleOnce(handler: MessageHandler, message: ConsumeMessage, routingKey: string, envelope: EventEnvelope): Promise<boolean> {
     const { transactions } = this.deps;
     return transactions.run(async (manager) => {
-      if (!(await recordInbox(manager, envelope))) return false;
+      if (!(await recordInbox(manager, [envelope])).size) return false;
       await invokeHandler(handler, envelope, new RabbitContext([message, routingKey]));
       return true;
     });
