@@ -3,6 +3,8 @@ import { TransactionRunner } from '@redress/persistence';
 import { SubgraphHarness } from '@redress/testing';
 import { RefreshComplaintsHandler } from '../src/project-complaints/refresh-complaints.handler.js';
 import { rebuildCommand } from '../src/cli/rebuild.command.js';
+import { emptyFacts } from '../src/domain/complaint-facts.js';
+import { writeFacts } from '../src/persistence/complaint-facts.store.js';
 import { RebuildAlreadyRunningError, rebuildReadModels, type RebuildProgress } from '../src/rebuild/rebuild-read-models.js';
 import { ReportingModule } from '../src/reporting.module.js';
 import { complaintStories } from './support/complaint-stories.js';
@@ -69,6 +71,21 @@ describe('reporting: rebuilding the read models from the event store', () => {
     }));
     // Without one writer at a time: one holds a and wants b, two holds b and wants a — "deadlock detected".
     await expect(Promise.all([one, two])).resolves.toEqual([undefined, undefined]);
+  });
+
+  it('writes the facts of a few complaints through the primary key, not by scanning every complaint', async () => {
+    let counts: { seq_scan: string; idx_scan: string } | undefined;
+    const rolledBack = new Error('rolled back on purpose');
+    const run = db.transaction(async (tx) => {
+      await tx.query('INSERT INTO complaint_facts (complaint_id) SELECT gen_random_uuid() FROM generate_series(1, 20000)');
+      const ids: { complaint_id: string }[] = await tx.query('SELECT complaint_id FROM complaint_facts ORDER BY complaint_id LIMIT 2');
+      await writeFacts(tx, ids.map((row) => ({ ...emptyFacts(row.complaint_id), status: 'ACKNOWLEDGED' as const, eventCount: 1 })));
+      [counts] = await tx.query(`SELECT seq_scan, idx_scan FROM pg_stat_xact_user_tables WHERE relname = 'complaint_facts'`);
+      throw rolledBack;
+    });
+    await expect(run).rejects.toBe(rolledBack);
+    expect(counts?.seq_scan).toBe('0');
+    expect(Number(counts?.idx_scan)).toBeGreaterThan(0);
   });
 
   it('runs one rebuild at a time', async () => {

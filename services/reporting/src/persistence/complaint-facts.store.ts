@@ -58,6 +58,7 @@ const iso = (at: Date | null) => at?.toISOString() ?? null;
 
 export async function writeFacts(db: EntityManager, facts: readonly ComplaintFacts[]): Promise<void> {
   if (!facts.length) return;
+  const ids = facts.map((f) => f.complaintId);
   const records = facts.map((f) => {
     const resolveMs = f.resolvedAt && f.receivedAt ? f.resolvedAt.getTime() - f.receivedAt.getTime() : null;
     return {
@@ -70,6 +71,8 @@ export async function writeFacts(db: EntityManager, facts: readonly ComplaintFac
       remedy: f.remedy, event_count: f.eventCount, last_event_at: iso(f.lastEventAt),
     };
   });
+  // `= ANY($2)` as well as the join: the planner cannot count the rows of jsonb_to_recordset (it assumes
+  // 100) and would hash-join against a scan of the whole table; the id list makes it probe the primary key.
   await db.query(
     `UPDATE complaint_facts f SET
        reference = n.reference, received_at = n.received_at, channel = n.channel, category = n.category, severity = n.severity,
@@ -85,10 +88,9 @@ export async function writeFacts(db: EntityManager, facts: readonly ComplaintFac
        resolve_ms bigint, resolve_bucket int, status text, cycle int, escalated boolean, reopen_count int, closures timestamptz[],
        last_closure_at timestamptz, rating smallint, satisfied boolean, root_cause text, agent_ids text[], investigator_ids text[],
        remedy jsonb, event_count int, last_event_at timestamptz)
-     WHERE f.complaint_id = n.complaint_id`,
-    [JSON.stringify(records)],
+     WHERE f.complaint_id = n.complaint_id AND f.complaint_id = ANY($2::uuid[])`,
+    [JSON.stringify(records), ids],
   );
-  const ids = facts.map((f) => f.complaintId);
   await db.query('DELETE FROM complaint_closures WHERE complaint_id = ANY($1::uuid[])', [ids]);
   await db.query(
     `INSERT INTO complaint_closures (complaint_id, closed_at) SELECT * FROM unnest($1::uuid[], $2::timestamptz[]) ON CONFLICT DO NOTHING`,
