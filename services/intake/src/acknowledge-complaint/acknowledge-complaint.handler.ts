@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@redress/contracts';
 import { EventPublisher } from '@redress/messaging';
 import { TransactionRunner } from '@redress/persistence';
-import { ComplaintEntity } from '../persistence/complaint.entity.js';
+import { lockComplaintIfAny, saveComplaint } from '../persistence/complaint-lock.js';
 import { ServiceLevelClocks } from '../sla-clocks/service-level-clocks.js';
 import { StatusProjection } from '../status-projection/status-projection.js';
 
@@ -22,7 +22,7 @@ export class AcknowledgeComplaintHandler {
   async execute(sent: EventEnvelope<'notification.sent'>): Promise<void> {
     if (sent.data.kind !== 'ACKNOWLEDGEMENT' || !sent.complaintId) return;
     await this.transactions.run(async (db) => {
-      const complaint = await db.findOne(ComplaintEntity, { where: { id: sent.complaintId! }, lock: { mode: 'pessimistic_write' } });
+      const complaint = await lockComplaintIfAny(db, sent.complaintId!);
       if (!complaint || complaint.acknowledgedAt) return;
       const acknowledgedAt = new Date(sent.occurredAt);
       complaint.acknowledgedAt = acknowledgedAt;
@@ -36,7 +36,7 @@ export class AcknowledgeComplaintHandler {
         data: { cycle: complaint.cycle, acknowledgedAt: acknowledgedAt.toISOString(), withinSla: acknowledgedAt <= complaint.acknowledgementDueAt },
       });
       await this.projection.apply(db, complaint, { id: published.id, type: published.type, cycle: complaint.cycle, occurredAt: acknowledgedAt });
-      await db.save(complaint);
+      await saveComplaint(db, complaint);
     });
   }
 }

@@ -5,7 +5,7 @@ import { TransactionRunner } from '@redress/persistence';
 import { assess, type Assessment } from '../domain/assessment.js';
 import { assertNotClosed } from '../domain/complaint-rules.js';
 import { Escalations } from '../escalate-complaint/escalations.js';
-import { lockComplaint } from '../persistence/complaint-lock.js';
+import { lockComplaint, saveComplaint } from '../persistence/complaint-lock.js';
 import type { ComplaintEntity } from '../persistence/complaint.entity.js';
 import { ServiceLevelClocks } from '../sla-clocks/service-level-clocks.js';
 import { StatusProjection } from '../status-projection/status-projection.js';
@@ -45,7 +45,7 @@ export class AssessComplaintHandler {
       });
       await this.projection.apply(db, complaint, { id: published.id, type: published.type, cycle: complaint.cycle, occurredAt: at });
       if (assessed.category === 'SAFETY') await this.escalations.escalate(db, complaint, { cause: 'SAFETY', reason: null, actor, at });
-      return db.save(complaint);
+      return saveComplaint(db, complaint);
     });
   }
 }

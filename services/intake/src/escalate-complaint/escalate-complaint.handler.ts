@@ -3,7 +3,7 @@ import type { EventActor } from '@redress/contracts';
 import { Conflict } from '@redress/errors';
 import { TransactionRunner } from '@redress/persistence';
 import { assertNotClosed } from '../domain/complaint-rules.js';
-import { lockComplaint } from '../persistence/complaint-lock.js';
+import { lockComplaint, saveComplaint } from '../persistence/complaint-lock.js';
 import type { ComplaintEntity } from '../persistence/complaint.entity.js';
 import { Escalations } from './escalations.js';
 
@@ -18,7 +18,7 @@ export class EscalateComplaintHandler {
       assertNotClosed(complaint.status, 'escalateComplaint');
       const escalated = await this.escalations.escalate(db, complaint, { cause: 'MANUAL', reason, actor, at: new Date() });
       if (!escalated) throw new Conflict(`Complaint ${complaint.reference} is already escalated in this cycle`);
-      return db.save(complaint);
+      return saveComplaint(db, complaint);
     });
   }
 }

@@ -3,7 +3,7 @@ import type { EventActor } from '@redress/contracts';
 import { Conflict } from '@redress/errors';
 import { TransactionRunner } from '@redress/persistence';
 import { assertNotClosed } from '../domain/complaint-rules.js';
-import { lockComplaint } from '../persistence/complaint-lock.js';
+import { lockComplaint, saveComplaint } from '../persistence/complaint-lock.js';
 import type { ComplaintEntity } from '../persistence/complaint.entity.js';
 import { ServiceLevelClocks } from '../sla-clocks/service-level-clocks.js';
 import { SlaPauses } from './sla-pauses.js';
@@ -22,7 +22,7 @@ export class PauseSlaClockHandler {
       const paused = await this.clocks.pauseAll(db, complaint, at);
       if (!paused.length) throw new Conflict(`No SLA clock of ${complaint.reference} is running`);
       await this.pauses.open(db, complaint, { by: actor.id, reason, at });
-      return db.save(complaint);
+      return saveComplaint(db, complaint);
     });
   }
 }

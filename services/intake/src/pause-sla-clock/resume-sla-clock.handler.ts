@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EventActor } from '@redress/contracts';
 import { Conflict } from '@redress/errors';
 import { TransactionRunner } from '@redress/persistence';
-import { lockComplaint } from '../persistence/complaint-lock.js';
+import { lockComplaint, saveComplaint } from '../persistence/complaint-lock.js';
 import type { ComplaintEntity } from '../persistence/complaint.entity.js';
 import { ServiceLevelClocks } from '../sla-clocks/service-level-clocks.js';
 import { SlaPauses } from './sla-pauses.js';
@@ -19,7 +19,7 @@ export class ResumeSlaClockHandler {
       const at = new Date();
       await this.clocks.resumeAll(db, complaint, at);
       await this.pauses.close(db, complaint, { by: actor.id, reason, at });
-      return db.save(complaint);
+      return saveComplaint(db, complaint);
     });
   }
 }

@@ -5,7 +5,7 @@ import { EventPublisher } from '@redress/messaging';
 import { TransactionRunner } from '@redress/persistence';
 import { assertReopenable } from '../domain/complaint-rules.js';
 import { SlaPauses } from '../pause-sla-clock/sla-pauses.js';
-import { lockComplaint } from '../persistence/complaint-lock.js';
+import { lockComplaint, saveComplaint } from '../persistence/complaint-lock.js';
 import type { ComplaintEntity } from '../persistence/complaint.entity.js';
 import { ReopeningEntity } from '../persistence/reopening.entity.js';
 import { ServiceLevelClocks } from '../sla-clocks/service-level-clocks.js';
@@ -46,7 +46,7 @@ export class ReopenComplaintHandler {
         data: { cycle, resolutionDueAt: complaint.resolutionDueAt.toISOString() },
       });
       await this.projection.apply(db, complaint, { id: published.id, type: published.type, cycle, occurredAt: at });
-      return db.save(complaint);
+      return saveComplaint(db, complaint);
     });
   }
 }

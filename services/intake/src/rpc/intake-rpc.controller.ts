@@ -5,8 +5,22 @@ import { TransactionRunner } from '@redress/persistence';
 import {
   COMPLAINT_CONTACT, COMPLAINT_STATE, type ComplaintContact, type ComplaintContactRequest, type ComplaintState, type ComplaintStateRequest,
 } from '@redress/contracts';
-import { ComplaintEntity } from '../persistence/complaint.entity.js';
-import { CustomerEntity } from '../persistence/customer.entity.js';
+
+// Every notification asks for its complaint's contact: one statement each, no entity mapping.
+const CONTACT_SQL = `
+  SELECT c.id AS "complaintId", c.reference, c.customer_id AS "customerId", u.name AS "customerName", u.email, u.phone,
+         c.status, c.cycle, c.received_at AS "receivedAt", c.acknowledgement_due_at AS "acknowledgementDueAt",
+         c.resolution_due_at AS "resolutionDueAt"
+    FROM complaints c JOIN customers u ON u.id = c.customer_id
+   WHERE c.id = $1`;
+
+const STATE_SQL = `
+  SELECT id AS "complaintId", reference, customer_id AS "customerId", status, cycle, escalated, category, severity, priority,
+         received_at AS "receivedAt", resolution_due_at AS "resolutionDueAt"
+    FROM complaints
+   WHERE id = $1`;
+
+type Dated<T, K extends keyof T> = Omit<T, K> & Record<K, Date>;
 
 /** Answers other services' questions over RabbitMQ request/reply (queue `intake.rpc`). */
 @Controller()
@@ -15,46 +29,26 @@ export class IntakeRpcController {
 
   @MessagePattern(COMPLAINT_CONTACT)
   async complaintContact(@Payload() request: ComplaintContactRequest): Promise<ComplaintContact> {
-    const complaint = await this.complaintOf(request);
-    const customer = await this.transactions.manager.findOneByOrFail(CustomerEntity, { id: complaint.customerId });
+    const row = await this.one<Dated<ComplaintContact, 'receivedAt' | 'acknowledgementDueAt' | 'resolutionDueAt'>>(CONTACT_SQL, request);
     return {
-      complaintId: complaint.id,
-      reference: complaint.reference,
-      customerId: customer.id,
-      customerName: customer.name,
-      email: customer.email,
-      phone: customer.phone,
-      status: complaint.status,
-      cycle: complaint.cycle,
-      receivedAt: complaint.receivedAt.toISOString(),
-      acknowledgementDueAt: complaint.acknowledgementDueAt.toISOString(),
-      resolutionDueAt: complaint.resolutionDueAt.toISOString(),
+      ...row,
+      receivedAt: row.receivedAt.toISOString(),
+      acknowledgementDueAt: row.acknowledgementDueAt.toISOString(),
+      resolutionDueAt: row.resolutionDueAt.toISOString(),
     };
   }
 
   /** The state as intake holds it now: how other services check SPEC §5's state rules (read-your-writes). */
   @MessagePattern(COMPLAINT_STATE)
   async complaintState(@Payload() request: ComplaintStateRequest): Promise<ComplaintState> {
-    const complaint = await this.complaintOf(request);
-    return {
-      complaintId: complaint.id,
-      reference: complaint.reference,
-      customerId: complaint.customerId,
-      status: complaint.status,
-      cycle: complaint.cycle,
-      escalated: complaint.escalated,
-      category: complaint.category,
-      severity: complaint.severity,
-      priority: complaint.priority,
-      receivedAt: complaint.receivedAt.toISOString(),
-      resolutionDueAt: complaint.resolutionDueAt.toISOString(),
-    };
+    const row = await this.one<Dated<ComplaintState, 'receivedAt' | 'resolutionDueAt'>>(STATE_SQL, request);
+    return { ...row, receivedAt: row.receivedAt.toISOString(), resolutionDueAt: row.resolutionDueAt.toISOString() };
   }
 
-  private async complaintOf(request: { complaintId?: string } | null): Promise<ComplaintEntity> {
+  private async one<T>(sql: string, request: { complaintId?: string } | null): Promise<T> {
     const id = input.uuid('complaintId', request?.complaintId);
-    const complaint = await this.transactions.manager.findOneBy(ComplaintEntity, { id });
-    if (!complaint) throw new NotFound('Complaint', id);
-    return complaint;
+    const [row] = (await this.transactions.manager.query(sql, [id])) as T[];
+    if (!row) throw new NotFound('Complaint', id);
+    return row;
   }
 }

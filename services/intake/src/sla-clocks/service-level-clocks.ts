@@ -84,7 +84,8 @@ export class ServiceLevelClocks {
   private async save(db: EntityManager, complaint: ComplaintEntity, changed: SlaClockRecord[], before: SlaClockEntity[]): Promise<void> {
     if (!changed.length) return;
     const rows = changed.map((clock) => SlaClockEntity.of(complaint.id, clock));
-    await db.save(rows);
+    // One INSERT … ON CONFLICT for all rows: save() would first read each row back to tell insert from update.
+    await db.upsert(SlaClockEntity, rows, ['complaintId', 'clock']);
     for (const row of rows) {
       if (row.clock === 'ACKNOWLEDGEMENT') complaint.acknowledgementDueAt = row.dueAt;
       else complaint.resolutionDueAt = row.dueAt;

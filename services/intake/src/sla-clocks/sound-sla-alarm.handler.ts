@@ -4,7 +4,7 @@ import { TransactionRunner } from '@redress/persistence';
 import { ring } from '../domain/sla-clock.js';
 import { Escalations } from '../escalate-complaint/escalations.js';
 import type { SlaAlarmJob } from '../jobs/sla-clock-scheduler.js';
-import { ComplaintEntity } from '../persistence/complaint.entity.js';
+import { lockComplaintIfAny, saveComplaint } from '../persistence/complaint-lock.js';
 import { SlaClockEntity } from '../persistence/sla-clock.entity.js';
 import { ServiceLevelClocks } from './service-level-clocks.js';
 
@@ -27,7 +27,7 @@ export class SoundSlaAlarmHandler {
 
   execute(job: SlaAlarmJob): Promise<boolean> {
     return this.transactions.run(async (db) => {
-      const complaint = await db.findOne(ComplaintEntity, { where: { id: job.complaintId }, lock: { mode: 'pessimistic_write' } });
+      const complaint = await lockComplaintIfAny(db, job.complaintId);
       if (!complaint) return false;
       const [clock] = await this.clocks.load(db, complaint.id, [job.clock]);
       if (!clock || clock.version !== job.version) return false;
@@ -42,7 +42,7 @@ export class SoundSlaAlarmHandler {
       } else {
         await this.events.publish({ type: 'complaint.sla_breached', ...about, data });
         await this.escalations.escalate(db, complaint, { cause: 'SLA_BREACH', reason: null, actor: null, at: now });
-        await db.save(complaint);
+        await saveComplaint(db, complaint);
       }
       this.logger.log({ msg: `SLA ${job.alarm === 'AT_RISK' ? 'at risk' : 'breached'}`, complaintId: complaint.id, clock: rung.clock, dueAt: data.dueAt });
       return true;

@@ -3,6 +3,7 @@ import type { EventEnvelope } from '@redress/contracts';
 import { TransactionRunner } from '@redress/persistence';
 import type { EntityManager } from 'typeorm';
 import { SlaPauses } from '../pause-sla-clock/sla-pauses.js';
+import { lockComplaintIfAny, saveComplaint } from '../persistence/complaint-lock.js';
 import { ComplaintEntity } from '../persistence/complaint.entity.js';
 import { ServiceLevelClocks } from '../sla-clocks/service-level-clocks.js';
 import { StatusProjection, isResolved } from './status-projection.js';
@@ -23,7 +24,7 @@ export class ProjectStatusHandler {
     if (!event.complaintId) return;
     const cycle = (event.data as { cycle?: number }).cycle ?? 0;
     await this.transactions.run(async (db) => {
-      const complaint = await db.findOne(ComplaintEntity, { where: { id: event.complaintId! }, lock: { mode: 'pessimistic_write' } });
+      const complaint = await lockComplaintIfAny(db, event.complaintId!);
       if (!complaint) {
         this.logger.warn(`${event.type} ${event.id} names unknown complaint ${event.complaintId}`);
         return;
@@ -32,7 +33,7 @@ export class ProjectStatusHandler {
       const change = await this.projection.apply(db, complaint, { id: event.id, type: event.type, cycle, occurredAt });
       if (!change.changed) return;
       await this.followWithClocks(db, complaint, occurredAt);
-      await db.save(complaint);
+      await saveComplaint(db, complaint);
     });
   }
 

@@ -9,6 +9,7 @@ import { formatReference } from '../domain/complaint-reference.js';
 import { dueDates } from '../domain/service-levels.js';
 import { triageAtIntake } from '../domain/triage/intake-triage.js';
 import { Escalations } from '../escalate-complaint/escalations.js';
+import { remember, saveComplaint } from '../persistence/complaint-lock.js';
 import { ComplaintEntity } from '../persistence/complaint.entity.js';
 import { ServiceLevelClocks } from '../sla-clocks/service-level-clocks.js';
 import { claimIdempotencyKey, upsertCustomer } from './customer-records.js';
@@ -42,7 +43,7 @@ export class SubmitComplaintHandler {
       await this.announce(complaint, actor);
       if (safety) {
         await this.escalations.escalate(db, complaint, { cause: 'SAFETY', reason: null, actor: null, at: complaint.receivedAt });
-        await db.save(complaint);
+        await saveComplaint(db, complaint);
       }
       return complaint;
     });
@@ -80,6 +81,7 @@ export class SubmitComplaintHandler {
       slaPausedAt: null,
     });
     await db.insert(ComplaintEntity, complaint);
+    remember(complaint);
     return { complaint, safety: triage.safety };
   }
 
