@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { waitFor } from '@redress/testing';
 import { startSystem, stopSystem } from './support/system.js';
 import { loadCfpbSample } from '../support/cfpb-sample.js';
@@ -10,8 +11,10 @@ import { receivedEmails } from './support/mailbox.js';
 const SUBMIT = `mutation($input: SubmitComplaintInput!) { submitComplaint(input: $input) { id reference } }`;
 const COUNT = 100;
 
-function rabbitmqctl(...args: string[]): void {
-  execFileSync('rabbitmqctl', args, { stdio: 'ignore', timeout: 120_000 });
+// Not execFileSync: a blocked event loop misses the gateway closing an idle kept-alive socket, and the
+// next request goes out on it ("other side closed") — a client's failure, not the system's.
+async function rabbitmqctl(...args: string[]): Promise<void> {
+  await promisify(execFile)('rabbitmqctl', args, { timeout: 120_000 });
 }
 
 beforeAll(() => startSystem(), 150_000);
@@ -35,9 +38,9 @@ describe('a RabbitMQ restart during 100 submissions', () => {
     };
 
     for (let i = 0; i < 30; i += 1) await submitOne(i);
-    rabbitmqctl('stop_app');
+    await rabbitmqctl('stop_app');
     for (let i = 30; i < 70; i += 1) await submitOne(i);
-    rabbitmqctl('start_app');
+    await rabbitmqctl('start_app');
     for (let i = 70; i < COUNT; i += 1) await submitOne(i);
     expect(new Set(submitted.map((s) => s.reference)).size).toBe(COUNT);
 
