@@ -29,7 +29,8 @@ export class IntakeRpcController {
 
   @MessagePattern(COMPLAINT_CONTACT)
   async complaintContact(@Payload() request: ComplaintContactRequest): Promise<ComplaintContact> {
-    const row = await this.one<Dated<ComplaintContact, 'receivedAt' | 'acknowledgementDueAt' | 'resolutionDueAt'>>(CONTACT_SQL, request);
+    const id = input.uuid('complaintId', request?.complaintId);
+    const row = found<Dated<ComplaintContact, 'receivedAt' | 'acknowledgementDueAt' | 'resolutionDueAt'>>(await this.transactions.manager.query(CONTACT_SQL, [id]), id);
     return {
       ...row,
       receivedAt: row.receivedAt.toISOString(),
@@ -41,14 +42,13 @@ export class IntakeRpcController {
   /** The state as intake holds it now: how other services check SPEC §5's state rules (read-your-writes). */
   @MessagePattern(COMPLAINT_STATE)
   async complaintState(@Payload() request: ComplaintStateRequest): Promise<ComplaintState> {
-    const row = await this.one<Dated<ComplaintState, 'receivedAt' | 'resolutionDueAt'>>(STATE_SQL, request);
+    const id = input.uuid('complaintId', request?.complaintId);
+    const row = found<Dated<ComplaintState, 'receivedAt' | 'resolutionDueAt'>>(await this.transactions.manager.query(STATE_SQL, [id]), id);
     return { ...row, receivedAt: row.receivedAt.toISOString(), resolutionDueAt: row.resolutionDueAt.toISOString() };
   }
+}
 
-  private async one<T>(sql: string, request: { complaintId?: string } | null): Promise<T> {
-    const id = input.uuid('complaintId', request?.complaintId);
-    const [row] = (await this.transactions.manager.query(sql, [id])) as T[];
-    if (!row) throw new NotFound('Complaint', id);
-    return row;
-  }
+function found<T>(rows: T[], id: string): T {
+  if (!rows.length) throw new NotFound('Complaint', id);
+  return rows[0];
 }
