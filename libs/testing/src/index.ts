@@ -6,3 +6,4 @@ export * from './tcp-proxy.js';
 export * from './wait-for.js';
 export * from './subgraph-harness.js';
 export * from './rpc-stand-in.js';
+export * from './table-activity.js';

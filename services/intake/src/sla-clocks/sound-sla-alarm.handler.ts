@@ -34,7 +34,7 @@ export class SoundSlaAlarmHandler {
       const now = new Date();
       const rung = ring(clock, job.alarm, now);
       if (!rung) return false;
-      await db.save(SlaClockEntity.of(complaint.id, rung));
+      await db.upsert(SlaClockEntity, SlaClockEntity.of(complaint.id, rung), ['complaintId', 'clock']);
       const data = { cycle: rung.cycle, clock: rung.clock, dueAt: rung.dueAt.toISOString() };
       const about = { complaintId: complaint.id, reference: complaint.reference, actor: null, occurredAt: now };
       if (job.alarm === 'AT_RISK') {
